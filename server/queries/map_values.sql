@@ -1,0 +1,19 @@
+-- Values of one indicator for every territory of a level (optionally inside a parent):
+-- ratios of sums over the finest grain, n = schools behind the value.
+WITH agg AS (
+  SELECT {{level_col}} AS code,
+         sum(num) AS num,
+         sum(den) AS den,
+         count(uai)::INTEGER AS n
+  FROM facts
+  WHERE indicator = $indicator
+    AND year = $year
+    AND ($within_code IS NULL OR {{within_col}} = $within_code)
+  GROUP BY 1
+)
+SELECT t.code, t.name, agg.num, agg.den, coalesce(agg.n, 0) AS n
+FROM territories t
+LEFT JOIN agg USING (code)
+WHERE t.level = $level
+  AND ($within_code IS NULL OR t.{{within_col}} = $within_code)
+ORDER BY t.code

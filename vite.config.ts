@@ -1,0 +1,12 @@
+// Vite config for the web front end (web/ → dist/web). The API is proxied in dev.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const apiTarget = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '8080'}`;
+
+export default defineConfig({
+  root: 'web',
+  plugins: [react()],
+  build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: { proxy: { '/api': apiTarget, '/geo': apiTarget } },
+});
