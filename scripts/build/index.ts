@@ -24,6 +24,7 @@ import { DEMO_MODEL_VERSION, DEMO_SEED, demoRows } from './demo/generate.ts';
 import { buildFtth } from './ftth.ts';
 import { buildGeometry } from './geometry/index.ts';
 import { toDisplay } from './geometry/dromLayout.ts';
+import { RECREATED_HOSTS } from './recreated.ts';
 import { BuildReport } from './report.ts';
 import { buildSchools, type CommunePlace } from './schools.ts';
 import { buildTerritories } from './territories.ts';
@@ -92,7 +93,7 @@ export async function build({ root, log = console.log }: BuildOptions): Promise<
         const a = academies.get(d.code);
         return { code: d.code, name: d.nom, academieCode: a?.academieCode ?? '', academieName: a?.academieName ?? '', regionCode: d.region, regionName: regionName.get(d.region) ?? d.region };
       }),
-      hostOf: hostOfRecreated(cog.communes),
+      hostOf: RECREATED_HOSTS,
       log,
     });
     log(`  geometry: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
@@ -163,15 +164,6 @@ export async function build({ root, log = console.log }: BuildOptions): Promise<
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
-}
-
-/** The commune whose 2018 polygon still holds each re-created commune (the COG's chef-lieu links). */
-function hostOfRecreated(communes: ReturnType<typeof loadCog>['communes']): Map<string, string> {
-  const host = new Map<string, string>();
-  for (const c of communes) {
-    if (c.type === 'commune-actuelle') for (const old of c.anciensCodes ?? []) host.set(old, c.code);
-  }
-  return host;
 }
 
 function demoInputs(
