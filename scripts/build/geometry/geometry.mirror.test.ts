@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { INSETS } from './dromLayout.ts';
 import { buildGeometry } from './index.ts';
+import { readCommunes } from './inputs.ts';
 import type { DepartementInfo, GeometryBuild } from './index.ts';
 import { isStrictlyInside } from './surface.ts';
 
@@ -104,11 +105,12 @@ describe.skipIf(!present)('geometry step on the open-data mirror', () => {
 
   it('draws every DROM feature inside its inset frame, at every level', async () => {
     const frames = new Map(INSETS.map((i) => [i.code, i.frame]));
+    const departements = mapping();
     for (const level of ['commune', 'departement', 'region'] as const) {
       const fc = await read(level);
       let seen = 0;
       for (const f of fc.features) {
-        const dep = level === 'commune' ? f.properties.code.slice(0, 3) : level === 'region' ? (mapping().find((d) => d.regionCode === f.properties.code)?.code ?? '') : f.properties.code;
+        const dep = level === 'commune' ? f.properties.code.slice(0, 3) : level === 'region' ? (departements.find((d) => d.regionCode === f.properties.code)?.code ?? '') : f.properties.code;
         const frame = frames.get(dep);
         if (!frame) continue;
         seen++;
@@ -133,8 +135,14 @@ describe.skipIf(!present)('geometry step on the open-data mirror', () => {
     }
     expect(outside).toBe(0);
     for (const c of result.withoutGeometry) expect(result.communes.get(c.code)?.hasGeometry).toBe(false);
-    const ainPolygon = (await read('departement')).features.find((f) => f.properties.code === '01');
-    const ain = result.communes.get('01053'); // Bourg-en-Bresse, inside the Ain
-    expect(ainPolygon && isStrictlyInside([ain?.lon ?? NaN, ain?.lat ?? NaN], ainPolygon.geometry)).toBe(true);
+  });
+
+  it('puts every commune point strictly inside its real polygon', async () => {
+    const real = await readCommunes(path.join(boundariesDir, 'communes-cog2026-simplified.geojson.gz'));
+    const outside = real.filter((c) => {
+      const f = result.communes.get(c.code);
+      return !isStrictlyInside([f?.lon ?? NaN, f?.lat ?? NaN], c.geometry);
+    });
+    expect(outside.map((c) => c.code)).toEqual([]);
   });
 });

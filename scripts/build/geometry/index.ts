@@ -86,7 +86,9 @@ export async function buildGeometry(options: BuildGeometryOptions): Promise<Geom
     files.push(entry);
     log(`  geometry ${level}: ${entry.features} features, ${(entry.bytes / 1024).toFixed(0)} KB${note} in ${seconds(started)}`);
   };
-  const unsimplifiedNote = (r: LevelResult): string => (r.unsimplified.length ? ` (${r.unsimplified.length} kept unsimplified: ${r.unsimplified.slice(0, 5).join(', ')})` : '');
+  const unsimplifiedNote = (r: LevelResult): string =>
+    (r.repaired.length ? `, ${r.repaired.length} with borders unsimplified to avoid a self-intersection` : '') +
+    (r.unsimplified.length ? `, ${r.unsimplified.length} collapsed and kept unsimplified (${r.unsimplified.slice(0, 5).join(', ')})` : '');
 
   let t = performance.now();
   const commune = communeLevel(communes);

@@ -37,4 +37,15 @@ describe('simplifyLayer', () => {
     expect(simplified.some((ring) => ring.includes('1.001,0.5'))).toBe(false);
     expect(simplified.map((r) => r.length)).toEqual([5, 5]);
   });
+
+  it('restores the borders of a feature that simplification would make self-intersecting', () => {
+    // A notch from the top reaches below y = 0, into a shallow bump of the bottom edge (5, -1):
+    // dropping the bump vertex (weight 5 < 7) would make the bottom edge cross the notch.
+    const ring: Position[] = [[0, 0], [5, -1], [10, 0], [10, 10], [7, 10], [6, -0.5], [4, -0.5], [3, 10], [0, 10], [0, 0]];
+    const layer = simplifyLayer([feature('a', ring)], { minWeight: 7 });
+    expect(layer.repaired).toEqual([0]);
+    const [out] = layerFeatures(layer);
+    expect((out?.geometry as Polygon).coordinates[0]).toEqual(ring);
+    expect(simplifyLayer([feature('a', ring)], { minWeight: 4 }).repaired).toEqual([]);
+  });
 });

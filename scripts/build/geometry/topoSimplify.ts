@@ -4,6 +4,7 @@
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { feature, merge } from 'topojson-client';
+import { kinks } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type * as TopoJSON from 'topojson-specification';
 
@@ -20,6 +21,8 @@ type TopoPolygonal<P> = (TopoJSON.Polygon | TopoJSON.MultiPolygon) & { propertie
 export interface SimplifiedLayer<P> {
   topology: TopoJSON.Topology;
   geometries: TopoPolygonal<P>[];
+  /** Indexes of the objects whose arcs were restored unsimplified to undo a self-intersection. */
+  repaired: number[];
 }
 
 /** Simplification settings. */
@@ -45,7 +48,9 @@ export function equalAreaWeight(triangle: [[number, number], [number, number], [
 /**
  * Builds the topology of the features, simplifies it with `minWeight` while keeping at least
  * `minRingVertices` distinct vertices per ring (so no ring, hence no feature, vanishes), and
- * returns it with its polygon objects (same order and properties as the input).
+ * returns it with its polygon objects (same order and properties as the input). An object that
+ * simplification made self-intersecting gets its arcs back unsimplified (its neighbours get the
+ * same arcs, so borders still coincide); this is repeated up to three rounds.
  */
 export function simplifyLayer<P>(features: readonly PolygonFeature<P>[], options: SimplifyOptions): SimplifiedLayer<P> {
   const collection = { type: 'FeatureCollection', features } as unknown as FeatureCollection;
@@ -56,7 +61,27 @@ export function simplifyLayer<P>(features: readonly PolygonFeature<P>[], options
   // The typings' Objects<{}> excludes null properties; the objects are only read back as ours.
   const weighted = presimplify(topo as unknown as TopoJSON.Topology<TopoJSON.Objects>, equalAreaWeight);
   protectRings(weighted, geometries, options.minWeight, options.minRingVertices ?? 4);
-  return { topology: simplify(weighted, options.minWeight), geometries };
+  let simplified = simplify(weighted, options.minWeight);
+  const repaired = new Set<number>();
+  for (let round = 0; round < 3; round++) {
+    const kinked: number[] = [];
+    geometries.forEach((g, i) => {
+      if (!repaired.has(i) && kinks(feature(simplified, g as TopoJSON.Polygon)).features.length > 0) kinked.push(i);
+    });
+    if (kinked.length === 0) break;
+    for (const i of kinked) {
+      repaired.add(i);
+      keepArcs(weighted, geometries[i] as TopoPolygonal<P>);
+    }
+    simplified = simplify(weighted, options.minWeight);
+  }
+  return { topology: simplified, geometries, repaired: [...repaired].sort((a, b) => a - b) };
+}
+
+/** Gives every vertex of the object's arcs an infinite weight (they survive any threshold). */
+function keepArcs(topo: TopoJSON.Topology, g: TopoJSON.Polygon | TopoJSON.MultiPolygon): void {
+  const rings = g.type === 'Polygon' ? g.arcs : g.arcs.flat();
+  for (const ring of rings) for (const index of ring) for (const point of topo.arcs[index < 0 ? ~index : index] ?? []) point[2] = Infinity;
 }
 
 /**
