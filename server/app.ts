@@ -1,17 +1,24 @@
 /**
- * The Hono application: security headers, compression, ETags, the API sub-apps, the built
+ * The Hono application: security headers, compression, API caching (ETag, 304, LRU), the API sub-apps, the built
  * geometry (`/geo/*`) and the web front end (`dist/web`). Effects (warehouse, logger, folders)
  * are passed in so tests run it in-process with `app.request()`.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { etag } from 'hono/etag';
 import { secureHeaders } from 'hono/secure-headers';
+import { apiCache } from './cache.ts';
 import type { Warehouse } from './db/warehouse.ts';
 import { ApiError, renderError } from './errors.ts';
+import { docsHtml, openApiDocument, ROUTE_DOCS } from './openapi.ts';
+import { compareRoutes } from './routes/compare.ts';
+import { exportRoutes } from './routes/export.ts';
 import { mapRoutes } from './routes/map.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { schoolRoutes } from './routes/schools.ts';
+import { searchRoutes } from './routes/search.ts';
+import { seriesRoutes } from './routes/series.ts';
+import { territoryRoutes } from './routes/territories.ts';
 
 export interface AppOptions {
   db: Warehouse;
@@ -22,14 +29,19 @@ export interface AppOptions {
 
 /** Builds the app over one opened warehouse. */
 export function createApp({ db, webDir, log = console.error }: AppOptions) {
+  const openapi = openApiDocument(ROUTE_DOCS, db.buildId);
   const api = new Hono()
-    .use('*', async (c, next) => {
-      await next();
-      c.header('Cache-Control', 'public, max-age=0, must-revalidate');
-    })
-    .use('*', etag())
+    .use('*', apiCache({ buildId: db.buildId }))
     .route('/', metaRoutes(db))
     .route('/map', mapRoutes(db))
+    .route('/search', searchRoutes(db))
+    .route('/territories', territoryRoutes(db))
+    .route('/schools', schoolRoutes(db))
+    .route('/series', seriesRoutes(db))
+    .route('/compare', compareRoutes(db))
+    .route('/export', exportRoutes(db))
+    .get('/openapi.json', (c) => c.json(openapi))
+    .get('/docs', (c) => c.html(docsHtml(openapi)))
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
     });
@@ -68,7 +80,8 @@ export function createApp({ db, webDir, log = console.error }: AppOptions) {
 
   if (webDir) {
     app.use('/*', serveStatic({ root: webDir }));
-    app.get('*', serveStatic({ root: webDir, path: 'index.html' }));
+    // the single-page app answers every other path, except the API and geometry folders
+    app.get('*', async (c, next) => (/^\/(api|geo|tiles)\//.test(c.req.path) ? next() : serveStatic({ root: webDir, path: 'index.html' })(c, next)));
   }
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `nothing at ${c.req.path}`, param: null } }, 404));
   app.onError((err, c) => renderError(err, c, log));

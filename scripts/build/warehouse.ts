@@ -23,6 +23,7 @@ export interface WarehouseInput {
 }
 
 const FACTS_SQL = readFileSync(new URL('./sql/facts.sql', import.meta.url), 'utf8');
+const SEARCH_INDEX_SQL = readFileSync(new URL('./sql/search_index.sql', import.meta.url), 'utf8');
 
 /** Creates the database file and returns the row count of each table. */
 export async function writeWarehouse(file: string, input: WarehouseInput): Promise<Record<string, number>> {
@@ -60,6 +61,7 @@ export async function writeWarehouse(file: string, input: WarehouseInput): Promi
     await conn.run(FACTS_SQL);
     const n = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM facts');
     counts.facts = Number(n.getRowObjects()[0]?.n ?? 0);
+    await conn.run(SEARCH_INDEX_SQL);
     await checkInvariants(conn);
     await conn.run('CHECKPOINT');
     return counts;

@@ -93,7 +93,7 @@ export const SRC = {
     producer: 'CoPaNEETA dashboard (données fictives)',
     title: 'Couche de démonstration : valeurs simulées, déterministes',
     vintage: 'rentrées 2019 à 2025 (simulées)',
-    url: 'https://github.com/',
+    url: '/api/docs#donnees-fictives',
     licence: ETALAB,
   },
 } as const satisfies Record<string, SourceRef>;

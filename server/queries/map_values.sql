@@ -1,5 +1,5 @@
--- Values of one indicator for every territory of a level (optionally inside a parent):
--- ratios of sums over the finest grain, n = schools behind the value.
+-- Values of one indicator for every territory of a level (optionally inside a parent, for one
+-- school type or sector): ratios of sums over the finest grain, n = schools behind the value.
 WITH agg AS (
   SELECT {{level_col}} AS code,
          sum(num) AS num,
@@ -9,6 +9,8 @@ WITH agg AS (
   WHERE indicator = $indicator
     AND year = $year
     AND ($within_code IS NULL OR {{within_col}} = $within_code)
+    AND ($school_type IS NULL OR school_type = $school_type)
+    AND ($sector IS NULL OR sector = $sector)
   GROUP BY 1
 )
 SELECT t.code, t.name, agg.num, agg.den, coalesce(agg.n, 0) AS n

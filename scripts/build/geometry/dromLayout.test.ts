@@ -115,3 +115,15 @@ describe('transformGeometry', () => {
     expect(multi.coordinates[1]?.[0]?.[2]).toEqual(toDisplay(55.5, -20.9, '974'));
   });
 });
+
+describe('fromDisplay', () => {
+  it('inverts toDisplay for every DROM and is the identity elsewhere', async () => {
+    const { fromDisplay, toDisplay } = await import('./dromLayout.ts');
+    for (const [dep, lon, lat] of [['971', -61.5, 16.2], ['973', -53.2, 3.9], ['974', 55.5, -21.1], ['976', 45.15, -12.8], ['63', 3.08, 45.78]] as const) {
+      const [x, y] = toDisplay(lon, lat, dep);
+      const [lon2, lat2] = fromDisplay(x, y, dep);
+      expect(lon2).toBeCloseTo(lon, 9);
+      expect(lat2).toBeCloseTo(lat, 9);
+    }
+  });
+});

@@ -127,3 +127,12 @@ export function insetFrames(): {
     })),
   };
 }
+
+/** Real WGS84 position of a display position: the inverse of `toDisplay`. */
+export function fromDisplay(x: number, y: number, departementCode: string): [number, number] {
+  const s = SIMILARITIES.get(departementCode);
+  if (!s) return [x, y];
+  const lon = s.srcX + (x - s.dstX) / s.scale;
+  const my = s.srcY + (mercatorY(y) - s.dstY) / s.scale;
+  return [lon, inverseMercatorY(my)];
+}

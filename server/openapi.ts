@@ -1,0 +1,136 @@
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas that validate the requests
+ * (query and path parameters), plus a readable HTML reference rendered from it (no external
+ * script or style: the CSP allows only this origin).
+ */
+import { z } from 'zod';
+import { compareQuery } from './routes/compare.ts';
+import { exportQuery } from './routes/export.ts';
+import { searchQuery } from './routes/search.ts';
+import { schoolsQuery } from './routes/schools.ts';
+import { seriesQuery } from './routes/series.ts';
+import { detailParams, detailQuery, listQuery } from './routes/territories.ts';
+import { selectionQuery } from './validation.ts';
+
+export interface RouteDoc {
+  path: string;
+  summary: string;
+  description: string;
+  query?: z.ZodObject;
+  params?: z.ZodObject;
+  example?: string;
+}
+
+/** Routes documented in the OpenAPI file (search and export register theirs through `extra`). */
+export const ROUTE_DOCS: RouteDoc[] = [
+  { path: '/api/health', summary: 'Health and build', description: 'Build id and time, IPS join rate, and every source with its producer, vintage and licence.', example: '/api/health' },
+  { path: '/api/indicators', summary: 'Indicator catalog', description: 'Every indicator: labels (fr, en), theme, unit, numerator and denominator, direction, sources, vintage, provenance (open-data, historical, synthetic), levels and years.', example: '/api/indicators' },
+  {
+    path: '/api/map',
+    summary: 'Values of one indicator for every territory of a level',
+    description: 'Ratios of sums over schools (or communes). Each value has n (schools behind it) and low_n when n is under min_schools. Includes class-ready statistics (min, max, mean, median, standard deviation, deciles). school_type matters because each level of government runs one type: communes écoles, départements collèges, régions lycées. Demo values carry provenance "synthetic" and a "données fictives" notice.',
+    query: selectionQuery,
+    example: '/api/map?indicator=ips&level=departement&year=2022&within=academie:06',
+  },
+  {
+    path: '/api/search',
+    summary: 'Search territories and schools',
+    description: 'Communes, départements, académies, régions and schools; accent-, case- and hyphen-insensitive, word prefixes and several words (st → saint), a UAI finds its school. Ranked by relevance, then population (or pupils). 20 results at most.',
+    query: searchQuery,
+    example: '/api/search?q=st%20flour',
+  },
+  { path: '/api/territories', summary: 'Territories of a level', description: 'Code, name, parent codes, population, land area and density.', query: listQuery, example: '/api/territories?level=departement&within=academie:06' },
+  {
+    path: '/api/territories/{level}/{code}',
+    summary: 'One territory and its profile',
+    description: 'The territory, its parents, its children (a commune lists its schools) and its profile: for every indicator, the value for the year (the requested one, else the latest before it, else the latest), n schools, the parent’s and France’s values, the index against the parent (parent = 100), the rank among its siblings (1 = best in the indicator’s direction) and provenance.',
+    params: detailParams,
+    query: detailQuery,
+    example: '/api/territories/departement/15?year=2024',
+  },
+  { path: '/api/schools', summary: 'Every school of a selection', description: 'Compact rows (columns listed once): UAI, name, type, sector, commune, position quality (exact or commune), real and display (map) coordinates, 2022 pupils and the indicator value at the school.', query: schoolsQuery, example: '/api/schools?indicator=thd_share&year=2025&within=departement:15' },
+  { path: '/api/series', summary: 'An indicator for every year', description: 'Over a territory (or France), with France alongside.', query: seriesQuery, example: '/api/series?indicator=fibre_share&territory=departement:15' },
+  {
+    path: '/api/export',
+    summary: 'A selection as a file',
+    description: 'The same selections as /api/map (kind=map) and /api/schools (kind=schools) as CSV (UTF-8 with BOM, cells protected against formula injection), GeoJSON (real coordinates, DROM in place) or Parquet, named after the view, with provenance, notice, source, vintage and licence columns.',
+    query: exportQuery,
+    example: '/api/export?kind=map&indicator=thd_share&level=commune&within=departement:15&format=csv',
+  },
+  { path: '/api/compare', summary: 'Territories side by side', description: 'Several territories of any levels on the same indicators, with France.', query: compareQuery, example: '/api/compare?territories=departement:03,departement:15,departement:43,departement:63&indicators=ips,thd_share' },
+];
+
+type Json = Record<string, unknown>;
+
+function parametersOf(doc: RouteDoc): Json[] {
+  const out: Json[] = [];
+  for (const [where, schema] of [['path', doc.params], ['query', doc.query]] as const) {
+    if (!schema) continue;
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, prop] of Object.entries(json.properties ?? {})) {
+      const { description, ...rest } = prop;
+      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), description, schema: rest });
+    }
+  }
+  return out;
+}
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: { error: { type: 'object', required: ['code', 'message', 'param'], properties: { code: { type: 'string' }, message: { type: 'string' }, param: { type: ['string', 'null'] } } } },
+};
+
+/** The OpenAPI 3.1 document for `docs` (ROUTE_DOCS plus routes registered elsewhere). */
+export function openApiDocument(docs: readonly RouteDoc[], version: string): Json {
+  const paths: Json = {};
+  for (const doc of docs) {
+    paths[doc.path] = {
+      get: {
+        summary: doc.summary,
+        description: doc.description,
+        parameters: parametersOf(doc),
+        responses: {
+          200: { description: 'OK (JSON unless stated). ETag and Cache-Control derived from the warehouse build.' },
+          304: { description: 'Not modified (If-None-Match matched the ETag)' },
+          400: { description: 'Invalid parameter', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          404: { description: 'Unknown territory or route', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+        ...(doc.example ? { 'x-example': doc.example } : {}),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Équité numérique des territoires — API',
+      version,
+      description: 'Open data on schools’ digital connectivity, equipment and usage by territory (France, Auvergne first). Values whose provenance is "synthetic" are simulated demo data (données fictives).',
+      license: { name: 'Data: Licence Ouverte / Etalab 2.0' },
+    },
+    paths,
+    components: { schemas: { Error: errorSchema } },
+  };
+}
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
+
+/** A readable HTML reference of the OpenAPI document. */
+export function docsHtml(doc: Json): string {
+  const paths = doc.paths as Record<string, { get: { summary: string; description: string; parameters: Json[]; 'x-example'?: string } }>;
+  const sections = Object.entries(paths)
+    .map(([path, { get }]) => {
+      const rows = get.parameters
+        .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.in)}</td><td>${p.required ? 'oui' : ''}</td><td>${esc(p.description)}<br><small><code>${esc(JSON.stringify(p.schema))}</code></small></td></tr>`)
+        .join('');
+      const example = get['x-example'] ? `<p>Exemple : <a href="${esc(get['x-example'])}"><code>${esc(get['x-example'])}</code></a></p>` : '';
+      return `<section><h2><code>GET ${esc(path)}</code></h2><p><strong>${esc(get.summary)}</strong></p><p>${esc(get.description)}</p>${rows ? `<table><thead><tr><th>paramètre</th><th>où</th><th>requis</th><th>description</th></tr></thead><tbody>${rows}</tbody></table>` : ''}${example}</section>`;
+    })
+    .join('\n');
+  const info = doc.info as { title: string; description: string; version: string };
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${esc(info.title)}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}code{background:#f2f2f2;padding:0 .2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}section{margin:2rem 0}a{color:#0a4fa3}</style></head>
+<body><h1>${esc(info.title)}</h1><p>${esc(info.description)}</p><p>Version ${esc(info.version)} · <a href="/api/openapi.json">openapi.json</a> (OpenAPI 3.1) · Erreurs : <code>{ "error": { "code", "message", "param" } }</code></p>
+<section id="donnees-fictives"><h2>Données fictives (provenance <code>synthetic</code>)</h2><p>Les données ouvertes ne contiennent ni l’équipement ni les usages numériques par établissement, ni la connectivité actuelle. Ces indicateurs sont donc remplis par une couche de démonstration : des valeurs <strong>simulées</strong>, déterministes (graine <code>copaneeta-demo-v1</code>), plausibles et liées au contexte réel (densité, couverture FttH 2018, type, secteur, IPS). Elles ne décrivent aucun établissement réel et sont signalées « données fictives » partout où elles apparaissent ; les données réelles importées par les partenaires les remplaceront.</p></section>
+${sections}</body></html>`;
+}

@@ -1,0 +1,112 @@
+/**
+ * A territory's profile: for every indicator, its value for the chosen year against its
+ * parent's and France's, the index against the parent (parent = 100), and its rank among its
+ * siblings (1 = best in the indicator's direction; for neutral indicators, 1 = highest).
+ */
+import type { Warehouse } from '../db/warehouse.ts';
+import { INDICATORS, type Indicator, type Level } from '../indicators/catalog.ts';
+import type { TerritoryRef } from '../selection.ts';
+import { shape, siblingTotals, totals, type Aggregate } from './values.ts';
+
+/** The level a territory is compared with (its parent); régions are compared with France. */
+export const PARENT_LEVEL: Record<Level, Level | null> = {
+  region: null,
+  academie: 'region',
+  departement: 'academie',
+  commune: 'departement',
+};
+
+/** The level listed as a territory's children (a commune lists its schools instead). */
+export const CHILD_LEVEL: Record<Level, Level | null> = {
+  region: 'academie',
+  academie: 'departement',
+  departement: 'commune',
+  commune: null,
+};
+
+export interface ProfileEntry {
+  indicator: string;
+  year: number;
+  provenance: Indicator['provenance'];
+  value: number | null;
+  n: number | null;
+  low_n: boolean;
+  parent_value: number | null;
+  national_value: number | null;
+  /** 100 × value / parent value */
+  index: number | null;
+  rank: number | null;
+  siblings: number;
+}
+
+/** The year shown for an indicator: the requested one if it has it, else its latest before, else its latest. */
+export function yearFor(ind: Indicator, requested: number | undefined): number {
+  const years = [...ind.years].sort((a, b) => a - b);
+  if (requested === undefined) return years[years.length - 1] ?? 0;
+  if (years.includes(requested)) return requested;
+  const before = years.filter((y) => y < requested);
+  return before[before.length - 1] ?? years[years.length - 1] ?? 0;
+}
+
+/** Rank of `value` among `values` (1 = best) for an indicator's direction. */
+export function rankOf(ind: Indicator, value: number | null, values: readonly number[]): number | null {
+  if (value === null) return null;
+  const better = ind.direction === 'higher_is_worse' ? (v: number) => v < value : (v: number) => v > value;
+  return 1 + values.filter(better).length;
+}
+
+const nationalCache = new WeakMap<Warehouse, Promise<Map<string, Aggregate>>>();
+
+/** France's aggregates, computed once per opened warehouse. */
+export function nationalTotals(db: Warehouse): Promise<Map<string, Aggregate>> {
+  let p = nationalCache.get(db);
+  if (!p) {
+    p = totals(db, null);
+    nationalCache.set(db, p);
+  }
+  return p;
+}
+
+/** The profile of `ref` whose parent (for comparison and ranking) is `parent` (null = France). */
+export async function profile(
+  db: Warehouse,
+  ref: TerritoryRef,
+  parent: TerritoryRef | null,
+  requestedYear: number | undefined,
+): Promise<ProfileEntry[]> {
+  const [siblings, national] = await Promise.all([siblingTotals(db, ref.level, parent), nationalTotals(db)]);
+  const groups = new Map<string, { code: string; agg: Aggregate }[]>();
+  for (const s of siblings) {
+    const key = `${s.indicator}|${s.year}`;
+    const list = groups.get(key) ?? [];
+    list.push({ code: s.code, agg: s.agg });
+    groups.set(key, list);
+  }
+  return INDICATORS.filter((ind) => ind.levels.includes(ref.level)).map((ind) => {
+    const year = yearFor(ind, requestedYear);
+    const key = `${ind.id}|${year}`;
+    const group = groups.get(key) ?? [];
+    const sum: Aggregate = { num: null, den: null, n: 0 };
+    for (const { agg } of group) {
+      if (agg.num !== null) sum.num = (sum.num ?? 0) + agg.num;
+      if (agg.den !== null) sum.den = (sum.den ?? 0) + agg.den;
+      sum.n += agg.n;
+    }
+    const own = shape(ind, group.find((g) => g.code === ref.code)?.agg);
+    const parentValue = parent ? shape(ind, sum).value : shape(ind, national.get(key)).value;
+    const siblingValues = group.map((g) => shape(ind, g.agg).value).filter((v): v is number => v !== null);
+    return {
+      indicator: ind.id,
+      year,
+      provenance: ind.provenance,
+      value: own.value,
+      n: own.n,
+      low_n: own.low_n,
+      parent_value: parentValue,
+      national_value: shape(ind, national.get(key)).value,
+      index: own.value !== null && parentValue ? (100 * own.value) / parentValue : null,
+      rank: rankOf(ind, own.value, siblingValues),
+      siblings: siblingValues.length,
+    };
+  });
+}
