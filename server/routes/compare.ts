@@ -59,7 +59,7 @@ export function compareRoutes(db: Warehouse) {
       year: q.year ?? null,
       indicators: indicators.map((ind) => {
         const year = yearFor(ind, q.year);
-        return { id: ind.id, year, unit: ind.unit, provenance: ind.provenance, national_value: shape(ind, national.get(`${ind.id}|${year}`)).value };
+        return { id: ind.id, label: ind.label, year, unit: ind.unit, direction: ind.direction, provenance: ind.provenance, national_value: shape(ind, national.get(`${ind.id}|${year}`)).value };
       }),
       territories: columns,
     });

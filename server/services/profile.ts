@@ -26,6 +26,10 @@ export const CHILD_LEVEL: Record<Level, Level | null> = {
 
 export interface ProfileEntry {
   indicator: string;
+  label: Indicator['label'];
+  unit: Indicator['unit'];
+  theme: Indicator['theme'];
+  direction: Indicator['direction'];
   year: number;
   provenance: Indicator['provenance'];
   value: number | null;
@@ -97,6 +101,10 @@ export async function profile(
     const siblingValues = group.map((g) => shape(ind, g.agg).value).filter((v): v is number => v !== null);
     return {
       indicator: ind.id,
+      label: ind.label,
+      unit: ind.unit,
+      theme: ind.theme,
+      direction: ind.direction,
       year,
       provenance: ind.provenance,
       value: own.value,
