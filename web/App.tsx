@@ -1,0 +1,60 @@
+/**
+ * The page shell: header, then the dashboard once the indicator catalog is loaded. Owns the
+ * link between the URL and the view state (resolve against the catalog, canonicalise).
+ */
+import { useCallback, useEffect, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { indicatorsOptions } from './api/queries.ts';
+import { Dashboard } from './Dashboard.tsx';
+import { DEFAULT_LANG, pick, t, type Lang } from './i18n/index.ts';
+import { ErrorBanner } from './panels/ErrorBanner.tsx';
+import { Header } from './panels/Header.tsx';
+import { resolveViewState, type ViewState } from './state/url.ts';
+import { useViewState } from './state/useViewState.ts';
+
+export function App() {
+  const { query, navigate } = useViewState();
+  const indicatorsQuery = useQuery(indicatorsOptions());
+  const indicators = indicatorsQuery.data?.indicators;
+  const view = useMemo(
+    () => (indicators && indicators.length > 0 ? resolveViewState(query, indicators) : null),
+    [query, indicators],
+  );
+  const lang: Lang = view?.lang ?? query.lang ?? DEFAULT_LANG;
+
+  // The URL always shows the resolved state (defaults filled in, invalid values replaced).
+  useEffect(() => {
+    if (view) navigate(view, { replace: true });
+  }, [view, navigate]);
+
+  const current = indicators?.find((i) => i.id === view?.indicator);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    const title = t(lang, 'app.title');
+    document.title = current ? `${pick(lang, current.label)} — ${title}` : title;
+  }, [lang, current]);
+
+  const change = useCallback(
+    (patch: Partial<ViewState>) => {
+      if (view && indicators) navigate(resolveViewState({ ...view, ...patch }, indicators));
+    },
+    [view, indicators, navigate],
+  );
+
+  return (
+    <div className="app">
+      <Header lang={lang} onLang={(next) => change({ lang: next })} />
+      {view && indicators ? (
+        <Dashboard indicators={indicators} view={view} onChange={change} />
+      ) : indicatorsQuery.isError ? (
+        <main className="page-message">
+          <ErrorBanner lang={lang} error={indicatorsQuery.error} onRetry={() => void indicatorsQuery.refetch()} />
+        </main>
+      ) : (
+        <main className="page-message" aria-busy="true">
+          <p className="loading-pill">{t(lang, 'app.loading')}</p>
+        </main>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatNumber, formatRange, formatValue } from './format.ts';
+import { pick, t } from './index.ts';
+
+/** Intl uses narrow or plain no-break spaces: normalise them to compare. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatNumber', () => {
+  it('uses French separators by default conventions', () => {
+    expect(plain(formatNumber('fr', 1234.5, 1))).toBe('1 234,5');
+    expect(plain(formatNumber('fr', 1234567))).toBe('1 234 567');
+    expect(formatNumber('fr', 0.25, 2)).toBe('0,25');
+  });
+
+  it('uses English separators in English', () => {
+    expect(formatNumber('en', 1234.5, 1)).toBe('1,234.5');
+  });
+
+  it('rounds to the requested decimals', () => {
+    expect(formatNumber('fr', 99.96, 1)).toBe('100,0');
+    expect(formatNumber('en', 2.5, 0)).toBe('3');
+  });
+});
+
+describe('formatValue', () => {
+  it('puts a no-break space before the unit in French', () => {
+    expect(formatValue('fr', 45.25, 1, '%')).toBe('45,3\u00a0%');
+    expect(plain(formatValue('fr', 1234, 0, 'hab.'))).toBe('1 234 hab.');
+  });
+
+  it('glues % in English and keeps a space before words', () => {
+    expect(formatValue('en', 45.25, 1, '%')).toBe('45.3%');
+    expect(formatValue('en', 12, 0, 'pupils')).toBe('12\u00a0pupils');
+  });
+
+  it('gives the bare number when the unit is empty', () => {
+    expect(formatValue('fr', 103.44, 1, '')).toBe('103,4');
+  });
+});
+
+describe('formatRange and formatDate', () => {
+  it('formats a class range and collapses equal ends', () => {
+    expect(formatRange('fr', 1.04, 2.5, 1)).toBe('1,0 – 2,5');
+    expect(formatRange('fr', 3, 3.01, 1)).toBe('3,0');
+  });
+
+  it('formats dates and passes non-dates through', () => {
+    expect(formatDate('fr', '2026-03-05T10:00:00Z')).toBe('5 mars 2026');
+    expect(formatDate('en', 'not a date')).toBe('not a date');
+  });
+});
+
+describe('t and pick', () => {
+  it('substitutes parameters and leaves unknown ones visible', () => {
+    expect(t('fr', 'tooltip.schools', { n: 12 })).toBe('12 établissements');
+    expect(t('en', 'tooltip.schools')).toBe('{n} schools');
+  });
+
+  it('picks the language of an API label, falling back to French', () => {
+    expect(pick('en', { fr: 'Usages', en: 'Usage' })).toBe('Usage');
+    expect(pick('en', { fr: 'Usages', en: '' })).toBe('Usages');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findIndicator } from '../../server/indicators/catalog.ts';
+import { classify } from './classify.ts';
+import { darkerText, mapSummary } from './summary.ts';
+
+const ips = findIndicator('ips');
+if (!ips) throw new Error('ips is missing from the catalog');
+
+describe('darkerText', () => {
+  it('says what darker means for each direction', () => {
+    expect(darkerText('fr', { direction: 'higher_is_better' })).toBe('Plus foncé = situation plus favorable');
+    expect(darkerText('fr', { direction: 'higher_is_worse' })).toMatch(/favorable \(valeur plus basse\)/);
+    expect(darkerText('en', { direction: 'neutral' })).toBe('Darker = higher value');
+  });
+});
+
+describe('mapSummary', () => {
+  it('summarises level, indicator, year, range and missing values', () => {
+    const text = mapSummary('fr', ips, 'departement', 2022, classify([95.25, 101, null, 110.04]));
+    expect(text).toContain('Carte des départements de France');
+    expect(text).toContain('« Indice de position sociale (IPS) » en 2022');
+    expect(text).toContain('3 territoires renseignés, de 95,3 à 110,0');
+    expect(text).toContain('1 sans donnée');
+  });
+
+  it('announces loading when there is nothing to describe yet', () => {
+    expect(mapSummary('en', ips, 'region', 2022, null)).toBe('Map of the regions of France, loading.');
+  });
+});
