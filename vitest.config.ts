@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: '.',
-    include: ['{server,scripts,web,test}/**/*.test.{ts,tsx}'],
+    include: ['{server,scripts,web,test,bench}/**/*.test.{ts,tsx}'],
     // SKIP_ENSURE_BUILT=1 runs unit tests without building the warehouse and the web first
     globalSetup: process.env.SKIP_ENSURE_BUILT ? [] : ['test/setup/ensure-built.ts'],
     testTimeout: 60_000,

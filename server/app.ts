@@ -19,6 +19,7 @@ import { schoolRoutes } from './routes/schools.ts';
 import { searchRoutes } from './routes/search.ts';
 import { seriesRoutes } from './routes/series.ts';
 import { territoryRoutes } from './routes/territories.ts';
+import { tileRoutes } from './routes/tiles.ts';
 
 export interface AppOptions {
   db: Warehouse;
@@ -63,6 +64,7 @@ export function createApp({ db, webDir, log = console.error }: AppOptions) {
     )
     .use('*', compress())
     .route('/api', api)
+    .route('/tiles', tileRoutes(db))
     .use('/geo/*', async (c, next) => {
       await next();
       c.header('Cache-Control', 'public, max-age=3600');

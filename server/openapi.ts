@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { compareQuery } from './routes/compare.ts';
 import { exportQuery } from './routes/export.ts';
+import { mapQuery } from './routes/map.ts';
 import { searchQuery } from './routes/search.ts';
 import { schoolsQuery } from './routes/schools.ts';
 import { seriesQuery } from './routes/series.ts';
 import { detailParams, detailQuery, listQuery } from './routes/territories.ts';
-import { selectionQuery } from './validation.ts';
 
 export interface RouteDoc {
   path: string;
@@ -29,7 +29,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     path: '/api/map',
     summary: 'Values of one indicator for every territory of a level',
     description: 'Ratios of sums over schools (or communes). Each value has n (schools behind it) and low_n when n is under min_schools. Includes class-ready statistics (min, max, mean, median, standard deviation, deciles). school_type matters because each level of government runs one type: communes écoles, départements collèges, régions lycées. Demo values carry provenance "synthetic" and a "données fictives" notice.',
-    query: selectionQuery,
+    query: mapQuery,
     example: '/api/map?indicator=ips&level=departement&year=2022&within=academie:06',
   },
   {

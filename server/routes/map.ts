@@ -9,7 +9,16 @@ import type { Indicator } from '../indicators/catalog.ts';
 import { MIN_SCHOOLS, selectionOf, type Selection } from '../selection.ts';
 import { mapValues } from '../services/values.ts';
 import { summarize } from '../stats.ts';
+import { z } from 'zod';
 import { selectionQuery, validate } from '../validation.ts';
+
+/** The map query: a selection, plus `names=true` to include territory names. */
+export const mapQuery = selectionQuery.extend({
+  names: z
+    .enum(['true', 'false'], { error: () => 'must be true or false' })
+    .optional()
+    .describe('include each territory’s name (default false: names come with the geometry and /api/territories, and leaving them out keeps all France’s communes under 140 kB gzipped)'),
+});
 
 /** The provenance block every response carrying indicator values includes. */
 export function provenanceOf(ind: Indicator) {
@@ -36,9 +45,11 @@ export function selectionEcho(sel: Selection) {
 
 /** Map value routes over one opened warehouse. */
 export function mapRoutes(db: Warehouse) {
-  return new Hono().get('/', validate('query', selectionQuery), async (c) => {
-    const sel = selectionOf(c.req.valid('query'));
-    const values = await mapValues(db, sel);
+  return new Hono().get('/', validate('query', mapQuery), async (c) => {
+    const q = c.req.valid('query');
+    const sel = selectionOf(q);
+    const all = await mapValues(db, sel);
+    const values = q.names === 'true' ? all : all.map(({ name: _name, ...rest }) => rest);
     return c.json({
       ...selectionEcho(sel),
       ...provenanceOf(sel.indicator),

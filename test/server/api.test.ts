@@ -66,6 +66,12 @@ describe('GET /api/map', () => {
       '15187': expect.objectContaining({ value: null }),
     });
   });
+  it('leaves names out unless names=true (they come with the geometry)', async () => {
+    const lean = (await get('/api/map?indicator=ips&level=departement&year=2022')).body.values as Record<string, unknown>[];
+    expect(lean[0]).not.toHaveProperty('name');
+    const named = (await get('/api/map?indicator=ips&level=departement&year=2022&names=true')).body.values as Record<string, unknown>[];
+    expect(named.map((v) => v.name)).toEqual(['Cantal', 'Puy-de-Dôme']);
+  });
   it('labels demo values as synthetic', async () => {
     const { body } = await get('/api/map?indicator=thd_share&level=departement&year=2025');
     expect(body).toMatchObject({ provenance: 'synthetic', notice: expect.stringContaining('données fictives') });

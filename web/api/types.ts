@@ -13,7 +13,6 @@ export interface IndicatorsResponse {
 
 export interface MapValue {
   code: string;
-  name: string;
   /** null when there is no data */
   value: number | null;
   /** schools behind the value */

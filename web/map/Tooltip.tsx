@@ -16,7 +16,7 @@ export function TerritoryTooltip({ lang, name, value, indicator, year }: Props) 
   const n = value?.n;
   return (
     <>
-      <p className="tooltip-name">{value?.name ?? name}</p>
+      <p className="tooltip-name">{name}</p>
       <p className="tooltip-value">
         {typeof v === 'number'
           ? formatValue(lang, v, indicator.decimals, pick(lang, indicator.unit))
