@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewQuery, resolveViewState, serializeViewState, type IndicatorChoice } from './url.ts';
+import { parseViewQuery, resolveViewState, serializeViewState, type IndicatorChoice, type ViewState } from './url.ts';
 
 const ALL = ['region', 'academie', 'departement', 'commune'] as const;
 const CATALOG: IndicatorChoice[] = [
@@ -9,18 +9,52 @@ const CATALOG: IndicatorChoice[] = [
   { id: 'regional_only', levels: ['region'], years: [2020] },
 ];
 
+const DEFAULTS = {
+  method: 'quantile',
+  classes: 5,
+  palette: 'YlGnBu',
+  reverse: false,
+  breaks: [],
+  center: 'none',
+  within: null,
+  selected: null,
+  schoolType: null,
+  sector: null,
+  schools: false,
+  camera: null,
+} as const;
+
 describe('parseViewQuery', () => {
   it('reads every key', () => {
-    expect(parseViewQuery('?indicator=ips&level=departement&year=2022&lang=en')).toEqual({
+    expect(
+      parseViewQuery(
+        '?indicator=ips&level=commune&year=2022&lang=en&method=manual&classes=4&palette=Viridis&reverse=1&breaks=110,90,100' +
+          '&center=parent&within=departement:15&selected=commune:15187&school_type=ecole&sector=public&schools=1&map=7.5/45.03/3.08',
+      ),
+    ).toEqual({
       indicator: 'ips',
-      level: 'departement',
+      level: 'commune',
       year: 2022,
       lang: 'en',
+      method: 'manual',
+      classes: 4,
+      palette: 'Viridis',
+      reverse: true,
+      breaks: [90, 100, 110],
+      center: 'parent',
+      within: { level: 'departement', code: '15' },
+      selected: { level: 'commune', code: '15187' },
+      schoolType: 'ecole',
+      sector: 'public',
+      schools: true,
+      camera: { zoom: 7.5, lat: 45.03, lon: 3.08 },
     });
   });
 
-  it('drops malformed values and commune', () => {
-    expect(parseViewQuery('?indicator=IPS;drop&level=commune&year=22&lang=de')).toEqual({});
+  it('drops malformed values', () => {
+    expect(
+      parseViewQuery('?indicator=IPS;drop&level=canton&year=22&lang=de&classes=12&palette=<b>&breaks=1,x&within=departement:../&map=1/2&school_type=fac'),
+    ).toEqual({});
     expect(parseViewQuery('')).toEqual({});
   });
 });
@@ -28,6 +62,7 @@ describe('parseViewQuery', () => {
 describe('resolveViewState', () => {
   it('keeps a valid query', () => {
     expect(resolveViewState({ indicator: 'ips', level: 'academie', year: 2021, lang: 'en' }, CATALOG)).toEqual({
+      ...DEFAULTS,
       indicator: 'ips',
       level: 'academie',
       year: 2021,
@@ -36,7 +71,7 @@ describe('resolveViewState', () => {
   });
 
   it('falls back to ips, département, latest year and French', () => {
-    expect(resolveViewState({}, CATALOG)).toEqual({ indicator: 'ips', level: 'departement', year: 2022, lang: 'fr' });
+    expect(resolveViewState({}, CATALOG)).toEqual({ ...DEFAULTS, indicator: 'ips', level: 'departement', year: 2022, lang: 'fr' });
     expect(resolveViewState({ indicator: 'nope', year: 1999 }, CATALOG)).toMatchObject({ indicator: 'ips', year: 2022 });
   });
 
@@ -49,16 +84,43 @@ describe('resolveViewState', () => {
     expect(resolveViewState({ indicator: 'regional_only', level: 'departement' }, CATALOG).level).toBe('region');
   });
 
+  it('drops a parent that is not above the level, and manual without breaks', () => {
+    const s = resolveViewState({ level: 'departement', within: { level: 'commune', code: '15187' }, method: 'manual' }, CATALOG);
+    expect(s).toMatchObject({ within: null, method: 'quantile', breaks: [] });
+  });
+
   it('throws on an empty catalog', () => {
     expect(() => resolveViewState({}, [])).toThrow();
   });
 });
 
 describe('serializeViewState', () => {
-  it('writes keys in a fixed order and round-trips', () => {
-    const state = { indicator: 'thd_share', level: 'region', year: 2024, lang: 'fr' } as const;
+  it('writes the four main keys in a fixed order, leaves defaults out and round-trips', () => {
+    const state: ViewState = { ...DEFAULTS, breaks: [], indicator: 'thd_share', level: 'region', year: 2024, lang: 'fr' };
     const s = serializeViewState(state);
     expect(s).toBe('?level=region&indicator=thd_share&year=2024&lang=fr');
     expect(resolveViewState(parseViewQuery(s), CATALOG)).toEqual(state);
+  });
+
+  it('round-trips a full state', () => {
+    const state: ViewState = {
+      indicator: 'ips',
+      level: 'commune',
+      year: 2022,
+      lang: 'en',
+      method: 'manual',
+      classes: 4,
+      palette: 'Viridis',
+      reverse: true,
+      breaks: [90, 100, 110],
+      center: 'national',
+      within: { level: 'departement', code: '15' },
+      selected: { level: 'commune', code: '15187' },
+      schoolType: 'college',
+      sector: 'prive',
+      schools: true,
+      camera: { zoom: 8.25, lat: 45.0312, lon: 3.0851 },
+    };
+    expect(resolveViewState(parseViewQuery(serializeViewState(state)), CATALOG)).toEqual(state);
   });
 });
