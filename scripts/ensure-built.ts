@@ -20,8 +20,10 @@ function newestMtime(dir: string): number {
 /** Runs the data build and/or the web build when their outputs are missing or stale. */
 export async function ensureBuilt(root: string, log: (line: string) => void = console.log): Promise<void> {
   const warehouseDir = path.resolve(process.env.WAREHOUSE_DIR ?? path.join(root, 'data', 'warehouse'));
-  if (!existsSync(path.join(warehouseDir, 'warehouse.duckdb'))) {
-    log('no warehouse yet: running the data build');
+  // a warehouse from before a build step existed (tiles) is rebuilt too
+  const needed = ['warehouse.duckdb', 'build.json', path.join('tiles', 'commune', 'tilejson.json')];
+  if (!needed.every((f) => existsSync(path.join(warehouseDir, f)))) {
+    log('no complete warehouse yet: running the data build');
     await build({ root, log });
   }
   const index = path.join(root, 'dist', 'web', 'index.html');

@@ -26,6 +26,7 @@ import { buildGeometry } from './geometry/index.ts';
 import { toDisplay } from './geometry/dromLayout.ts';
 import { RECREATED_HOSTS } from './recreated.ts';
 import { BuildReport } from './report.ts';
+import { buildTiles } from './tiles/index.ts';
 import { buildSchools, type CommunePlace } from './schools.ts';
 import { buildTerritories } from './territories.ts';
 import { writeWarehouse } from './warehouse.ts';
@@ -97,6 +98,7 @@ export async function build({ root, log = console.log }: BuildOptions): Promise<
       log,
     });
     log(`  geometry: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    const tiles = await buildTiles({ geoDir: path.join(dir, 'geo'), outDir: path.join(dir, 'tiles'), log });
 
     const territories = buildTerritories(cog, academies, geo.communes);
     const communes = new Map<string, CommunePlace>();
@@ -153,6 +155,7 @@ export async function build({ root, log = console.log }: BuildOptions): Promise<
       joinRate,
       aliasKinds: schools.aliasKinds,
       geometry: geo.files,
+      tiles,
       problems: { summary: report.summary(), rows: report.problems },
     };
     await writeFile(path.join(dir, 'build.json'), JSON.stringify(buildInfo, null, 1));
