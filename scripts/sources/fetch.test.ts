@@ -22,12 +22,14 @@ const SRC: Source = {
 };
 const GOOD = 'uai;ips\n0010005A;110.4\n0010008D;95.1\n';
 
-function effects(responses: (() => Response)[]): FetchEffects & { logs: string[]; calls: number } {
-  const fx = {
+type TestEffects = FetchEffects & { logs: string[]; calls: number };
+
+function effects(responses: (() => Response)[]): TestEffects {
+  const fx: TestEffects = {
     logs: [] as string[],
     calls: 0,
     fetch: (async () => {
-      const r = responses[fx.calls++];
+      const r: (() => Response) | undefined = responses[fx.calls++];
       if (!r) throw new Error('no more responses');
       return r();
     }) as typeof fetch,
