@@ -8,5 +8,5 @@ export default defineConfig({
   root: 'web',
   plugins: [react()],
   build: { outDir: '../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  server: { proxy: { '/api': apiTarget, '/geo': apiTarget } },
+  server: { proxy: { '/api': apiTarget, '/geo': apiTarget, '/tiles': apiTarget } },
 });

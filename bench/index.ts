@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the selected sections (build, api, soak; see options.ts), prints one
+ * `npm run bench`: runs the selected sections (build, api, soak, map, equity, import; see options.ts), prints one
  * Markdown table of every measure with its target and writes it to `bench/last-results.md`.
  * Progress goes to stderr, the table to stdout. A crashed section is a row and exit code 1;
  * a missed target exits 1 only with BENCH_STRICT=1.
@@ -10,6 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_CONNECTIONS, benchApi } from './api.ts';
 import { benchBuild } from './build.ts';
+import { benchEquity } from './equity.ts';
+import { benchImport } from './import.ts';
+import { benchMap } from './map/index.ts';
 import { parseOptions, type Section } from './options.ts';
 import { SOAK_CONNECTIONS, benchSoak } from './soak.ts';
 import { renderTable, type ResultRow } from './table.ts';
@@ -22,6 +25,9 @@ const runners: Record<Section, () => Promise<ResultRow[]>> = {
   build: () => benchBuild(root, log),
   api: () => benchApi(root, options.apiSeconds, log),
   soak: () => benchSoak(root, options.soakSeconds, log),
+  map: () => benchMap(root, options.mapRuns, log),
+  equity: () => benchEquity(root, log),
+  import: () => benchImport(root, log),
 };
 
 const cpus = os.availableParallelism();
@@ -44,7 +50,7 @@ for (const section of options.sections) {
 const footer =
   `_${options.sections.join(', ')} · Node ${process.versions.node} · ${os.platform()} ${os.arch()} · ${cpus} CPU${cpus > 1 ? 's' : ''} · ` +
   `${Math.round(os.totalmem() / 2 ** 30)} GiB · api ${options.apiSeconds} s per endpoint, ${API_CONNECTIONS} connections · soak ${options.soakSeconds} s, ${SOAK_CONNECTIONS} connections · ` +
-  `load average before ${loadBefore.toFixed(1)}_\n`;
+  `map ${options.mapRuns} runs per page · load average before ${loadBefore.toFixed(1)}_\n`;
 const table = renderTable(rows);
 await writeFile(path.join(root, 'bench', 'last-results.md'), `${table}\n${footer}`);
 process.stdout.write(`\n${table}\n${footer}`);

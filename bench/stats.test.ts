@@ -34,12 +34,12 @@ describe('statistics', () => {
 
 describe('parseOptions', () => {
   it('defaults to every section, 10 s per API endpoint and a 60 s soak', () => {
-    expect(parseOptions({})).toEqual({ sections: ['build', 'api', 'soak'], apiSeconds: 10, soakSeconds: 60, strict: false });
+    expect(parseOptions({})).toEqual({ sections: ['build', 'api', 'soak', 'map', 'equity', 'import'], apiSeconds: 10, soakSeconds: 60, mapRuns: 3, strict: false });
   });
 
   it('selects sections in run order and reads the durations', () => {
     const o = parseOptions({ BENCH_ONLY: 'soak, api', BENCH_SOAK_SECONDS: '15', BENCH_API_SECONDS: '3', BENCH_STRICT: '1' });
-    expect(o).toEqual({ sections: ['api', 'soak'], apiSeconds: 3, soakSeconds: 15, strict: true });
+    expect(o).toEqual({ sections: ['api', 'soak'], apiSeconds: 3, soakSeconds: 15, mapRuns: 3, strict: true });
   });
 
   it('rejects unknown sections and unbounded durations', () => {

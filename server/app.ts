@@ -2,16 +2,23 @@
  * The Hono application: security headers, compression, API caching (ETag, 304, LRU), the API sub-apps, the built
  * geometry (`/geo/*`) and the web front end (`dist/web`). Effects (warehouse, logger, folders)
  * are passed in so tests run it in-process with `app.request()`.
+ *
+ * The warehouse may change under a running server (followWarehouse: an import or a rollback swaps
+ * the version): each request is pinned to the version current when it starts, and everything
+ * derived from a version (ETags, caches, build.json, geometry, tiles) is keyed by it.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
+import { adminRoutes, type AdminOptions } from './admin/routes.ts';
+import { templateRoutes } from './admin/templates.ts';
 import { apiCache } from './cache.ts';
 import type { Warehouse } from './db/warehouse.ts';
 import { ApiError, renderError } from './errors.ts';
 import { docsHtml, openApiDocument, ROUTE_DOCS } from './openapi.ts';
 import { compareRoutes } from './routes/compare.ts';
+import { equityRoutes } from './routes/equity.ts';
 import { exportRoutes } from './routes/export.ts';
 import { mapRoutes } from './routes/map.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -26,13 +33,20 @@ export interface AppOptions {
   /** folder of the built web front end (index.html); omitted in API-only tests */
   webDir?: string;
   log?: (msg: string) => void;
+  /** the admin API (imports); without it, or without a token, /api/admin/* answers 503 */
+  admin?: AdminOptions;
 }
 
-/** Builds the app over one opened warehouse. */
-export function createApp({ db, webDir, log = console.error }: AppOptions) {
-  const openapi = openApiDocument(ROUTE_DOCS, db.buildId);
+/** Builds the app over a warehouse (one opened version, or one that follows the served version). */
+export function createApp({ db, webDir, log = console.error, admin }: AppOptions) {
+  // the OpenAPI document carries the build id as its version: one per version
+  let openapi = { id: '', doc: {} as ReturnType<typeof openApiDocument> };
+  const openapiDoc = () => {
+    if (openapi.id !== db.buildId) openapi = { id: db.buildId, doc: openApiDocument(ROUTE_DOCS, db.buildId) };
+    return openapi.doc;
+  };
   const api = new Hono()
-    .use('*', apiCache({ buildId: db.buildId }))
+    .use('*', apiCache({ buildId: () => db.buildId }))
     .route('/', metaRoutes(db))
     .route('/map', mapRoutes(db))
     .route('/search', searchRoutes(db))
@@ -40,9 +54,11 @@ export function createApp({ db, webDir, log = console.error }: AppOptions) {
     .route('/schools', schoolRoutes(db))
     .route('/series', seriesRoutes(db))
     .route('/compare', compareRoutes(db))
+    .route('/equity', equityRoutes(db))
     .route('/export', exportRoutes(db))
-    .get('/openapi.json', (c) => c.json(openapi))
-    .get('/docs', (c) => c.html(docsHtml(openapi)))
+    .route('/templates', templateRoutes(db))
+    .get('/openapi.json', (c) => c.json(openapiDoc()))
+    .get('/docs', (c) => c.html(docsHtml(openapiDoc())))
     .all('*', (c) => {
       throw new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`);
     });
@@ -63,6 +79,9 @@ export function createApp({ db, webDir, log = console.error }: AppOptions) {
       }),
     )
     .use('*', compress())
+    // every request answers from the version current when it starts (until its last query)
+    .use('*', (c, next) => (db.pin ? db.pin(() => next()) : next()))
+    .route('/api/admin', adminRoutes(admin ?? { dataDir: '' }))
     .route('/api', api)
     .route('/tiles', tileRoutes(db))
     .use('/geo/*', async (c, next) => {
@@ -70,14 +89,13 @@ export function createApp({ db, webDir, log = console.error }: AppOptions) {
       c.header('Cache-Control', 'public, max-age=3600');
       c.header('ETag', `"geo-${db.buildId}"`);
     })
-    .use(
-      '/geo/*',
+    .use('/geo/*', (c, next) =>
       serveStatic({
         root: db.dir,
-        onFound: (file, c) => {
-          if (file.endsWith('.geojson')) c.header('Content-Type', 'application/geo+json');
+        onFound: (file, ctx) => {
+          if (file.endsWith('.geojson')) ctx.header('Content-Type', 'application/geo+json');
         },
-      }),
+      })(c, next),
     );
 
   if (webDir) {

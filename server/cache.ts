@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 
 export interface CacheOptions {
-  buildId: string;
+  /** the warehouse version answering this request (a getter when the server follows new versions) */
+  buildId: string | (() => string);
   /** most responses kept */
   maxEntries?: number;
   /** most bytes kept (raw + gzip) */
@@ -32,15 +33,28 @@ export function requestKey(url: string): string {
   return `${u.pathname}?${new URLSearchParams(params).toString()}`;
 }
 
-/** The middleware; state (the LRU) lives in the closure, one per app. */
+/**
+ * The middleware; state (the LRU) lives in the closure, one per app. Entries are keyed by build:
+ * when a new version appears, the entries of the others are dropped (requests still finishing on
+ * an older version may add a few back; the LRU bounds evict them).
+ */
 export function apiCache({ buildId, maxEntries = 1000, maxBytes = 256e6, maxEntryBytes = 32e6 }: CacheOptions): MiddlewareHandler {
   const lru = new Map<string, Entry>();
   let total = 0;
+  const seen = new Set<string>();
+  const idOf = typeof buildId === 'function' ? buildId : () => buildId;
   const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400';
   return async (c, next) => {
     if (c.req.method !== 'GET') return next();
-    const key = requestKey(c.req.url);
-    const etag = `"${buildId}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+    const build = idOf();
+    if (!seen.has(build)) {
+      seen.add(build);
+      lru.clear();
+      total = 0;
+    }
+    const requestId = requestKey(c.req.url);
+    const key = `${build} ${requestId}`;
+    const etag = `"${build}-${createHash('sha1').update(requestId).digest('base64url').slice(0, 16)}"`;
     if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': CACHE_CONTROL });
     }

@@ -4,7 +4,9 @@
  * script or style: the CSP allows only this origin).
  */
 import { z } from 'zod';
+import { templateParams, templateQuery } from './admin/templates.ts';
 import { compareQuery } from './routes/compare.ts';
+import { equityQuery } from './routes/equity.ts';
 import { exportQuery } from './routes/export.ts';
 import { mapQuery } from './routes/map.ts';
 import { searchQuery } from './routes/search.ts';
@@ -56,6 +58,22 @@ export const ROUTE_DOCS: RouteDoc[] = [
     description: 'The same selections as /api/map (kind=map) and /api/schools (kind=schools) as CSV (UTF-8 with BOM, cells protected against formula injection), GeoJSON (real coordinates, DROM in place) or Parquet, named after the view, with provenance, notice, source, vintage and licence columns.',
     query: exportQuery,
     example: '/api/export?kind=map&indicator=thd_share&level=commune&within=departement:15&format=csv',
+  },
+  {
+    path: '/api/equity',
+    summary: 'Equity measures of one indicator over the units of a territory',
+    description:
+      'How unequally an indicator is spread over the units (by: school, commune, departement, academie) of a territory (within; France when omitted), and whether the gap is closing. measures: Gini, Theil T (0·ln 0 = 0, zeros kept) with its exact between/within decomposition over the level just below the territory, coefficient of variation, p90/p10 and the gap between the top and bottom fifths, all weighted by each unit’s denominator (the weights field says which). gaps: by commune density class (< 25, 25–300, ≥ 300 inhabitants/km²: a proxy, not INSEE’s density grid), sector, school type, and the IPS gradient (quintiles, weighted least-squares slope). spatial: global Moran’s I and LISA clusters (high-high, low-low, high-low, low-high) with 999 seeded permutations, over queen contiguity of communes (islands attached to their nearest unit) or the 8 nearest schools; significant units only, with counts. trend: each measure over the indicator’s years, narrowing, widening or stable. summary_fr: a plain-language French summary. methods: the conventions, spelled out. Demo values carry provenance "synthetic" and a "données fictives" notice. A France-wide request can take seconds the first time; answers are cached.',
+    query: equityQuery,
+    example: '/api/equity?indicator=thd_share&year=2025&within=academie:06&by=commune',
+  },
+  {
+    path: '/api/templates/{theme}.csv',
+    summary: 'Import template of a theme',
+    description: 'The long import format (uai, year, measure, value, date, source, name) as CSV: with within, one row per school of the territory and measure of the theme, values left empty (rows left empty are ignored on import); without, one example row per measure. GET /api/templates describes the columns and measures (units, ranges). Imports: see #imports.',
+    params: templateParams,
+    query: templateQuery,
+    example: '/api/templates/equipment.csv?within=departement:15',
   },
   { path: '/api/compare', summary: 'Territories side by side', description: 'Several territories of any levels on the same indicators, with France.', query: compareQuery, example: '/api/compare?territories=departement:03,departement:15,departement:43,departement:63&indicators=ips,thd_share' },
 ];
@@ -132,5 +150,6 @@ export function docsHtml(doc: Json): string {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}code{background:#f2f2f2;padding:0 .2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}section{margin:2rem 0}a{color:#0a4fa3}</style></head>
 <body><h1>${esc(info.title)}</h1><p>${esc(info.description)}</p><p>Version ${esc(info.version)} · <a href="/api/openapi.json">openapi.json</a> (OpenAPI 3.1) · Erreurs : <code>{ "error": { "code", "message", "param" } }</code></p>
 <section id="donnees-fictives"><h2>Données fictives (provenance <code>synthetic</code>)</h2><p>Les données ouvertes ne contiennent ni l’équipement ni les usages numériques par établissement, ni la connectivité actuelle. Ces indicateurs sont donc remplis par une couche de démonstration : des valeurs <strong>simulées</strong>, déterministes (graine <code>copaneeta-demo-v1</code>), plausibles et liées au contexte réel (densité, couverture FttH 2018, type, secteur, IPS). Elles ne décrivent aucun établissement réel et sont signalées « données fictives » partout où elles apparaissent ; les données réelles importées par les partenaires les remplaceront.</p></section>
+<section id="imports"><h2>Imports des partenaires (provenance <code>imported</code>)</h2><p>Les valeurs réelles des partenaires (inventaires, mesures par établissement) remplacent les valeurs fictives pour le même établissement, la même mesure et la même année scolaire. <code>POST /api/admin/imports?kind=measures&amp;body=&lt;organisme&gt;[&amp;dry_run=true][&amp;skip_invalid=true]</code>, le fichier (CSV ou Parquet, format long, modèles : <code>/api/templates/{theme}.csv</code>) en corps de requête, avec <code>Authorization: Bearer &lt;jeton&gt;</code> : 201 appliqué, 200 simulation, 422 refusé (rapport : ligne, colonne, raison de chaque problème), 413 trop volumineux, 409 import en cours. Chaque import crée une nouvelle version de l’entrepôt, servie d’un seul coup ; la précédente est conservée (<code>POST /api/admin/rollback</code>). <code>/api/map</code> donne pour chaque territoire la part d’établissements aux valeurs importées (<code>imported_share</code>) et une provenance <code>synthetic</code>, <code>imported</code> ou <code>mixed</code>.</p></section>
 ${sections}</body></html>`;
 }

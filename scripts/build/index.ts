@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_YEARS } from '../../server/indicators/catalog.ts';
@@ -25,6 +25,7 @@ import { buildFtth } from './ftth.ts';
 import { buildGeometry } from './geometry/index.ts';
 import { toDisplay } from './geometry/dromLayout.ts';
 import { RECREATED_HOSTS } from './recreated.ts';
+import { acquireDataLock, publish } from './publish.ts';
 import { BuildReport } from './report.ts';
 import { buildTiles } from './tiles/index.ts';
 import { buildSchools, type CommunePlace } from './schools.ts';
@@ -58,6 +59,16 @@ const SCHOOL_FILES = [
 /** Runs the build; resolves with a summary once `data/warehouse` points to the new build. */
 export async function build({ root, log = console.log }: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
+  // one writer at a time on data/ (another build or an import fails fast instead of racing)
+  const release = await acquireDataLock(path.join(root, 'data'), 'data build', log);
+  try {
+    return await buildLocked(root, log, t0);
+  } finally {
+    await release();
+  }
+}
+
+async function buildLocked(root: string, log: (line: string) => void, t0: number): Promise<BuildSummary> {
   const report = new BuildReport();
   const mirrorDir = resolveMirrorDir(root);
   log(`data build: sources from ${mirrorDir ?? 'official downloads (no mirror found)'}`);
@@ -74,6 +85,7 @@ export async function build({ root, log = console.log }: BuildOptions): Promise<
   const id = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
   const buildsDir = path.join(root, 'data', 'builds');
   const dir = path.join(buildsDir, `${id}.tmp`);
+  const served = path.join(root, 'data', 'warehouse', 'warehouse.duckdb');
   await mkdir(path.join(dir, 'geo'), { recursive: true });
   try {
     const cog = loadCog();
@@ -143,8 +155,13 @@ export async function build({ root, log = console.log }: BuildOptions): Promise<
       schoolYears: schools.years,
       ftth: ftth.rows,
       demo,
+      communeNeighbors: geo.neighbors,
+      communePoints: [...geo.communes].map(([code, g]) => ({ code, lon: g.lon, lat: g.lat })),
       meta: { build_id: id, built_at: new Date().toISOString(), demo_seed: DEMO_SEED, demo_model: DEMO_MODEL_VERSION },
+      // partners' imported data lives in the warehouse only: a rebuild keeps it
+      carryImportsFrom: existsSync(served) ? served : null,
     });
+    if (counts.imported_measures) log(`  kept ${counts.imported_measures} imported measures from the served warehouse`);
     const seconds = (performance.now() - t0) / 1000;
     const buildInfo = {
       id,
@@ -160,7 +177,7 @@ export async function build({ root, log = console.log }: BuildOptions): Promise<
     };
     await writeFile(path.join(dir, 'build.json'), JSON.stringify(buildInfo, null, 1));
     for (const s of report.summary()) log(`  reported: ${s.source}: ${s.count} × ${s.reason}`);
-    await publish(root, buildsDir, id, dir);
+    await publish(path.join(root, 'data'), id, dir);
     log(`data build ${id}: done in ${seconds.toFixed(1)} s → data/warehouse`);
     return { id, dir: path.join(buildsDir, id), seconds, counts, joinRate };
   } catch (err) {
@@ -192,22 +209,6 @@ function demoInputs(
     pupils: latest.get(s.uai)?.pupils ?? null,
     ips: latest.get(s.uai)?.ips ?? null,
   }));
-}
-
-/** Swaps `data/warehouse` to the new build atomically and keeps only the previous one. */
-async function publish(root: string, buildsDir: string, id: string, tmpDir: string): Promise<void> {
-  const final = path.join(buildsDir, id);
-  await rename(tmpDir, final);
-  const link = path.join(root, 'data', 'warehouse');
-  const previous = existsSync(link) ? path.basename(await readlink(link).catch(() => '')) : '';
-  if (existsSync(link) && !(await stat(link).catch(() => null))?.isDirectory()) await rm(link, { force: true });
-  const tmpLink = `${link}.${process.pid}.tmp`;
-  await rm(tmpLink, { force: true });
-  await symlink(path.join('builds', id), tmpLink);
-  await rename(tmpLink, link);
-  for (const entry of await readdir(buildsDir)) {
-    if (entry !== id && entry !== previous && !entry.endsWith('.tmp')) await rm(path.join(buildsDir, entry), { recursive: true, force: true });
-  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -8,6 +8,7 @@ import type { DemoRow } from './demo/generate.ts';
 import type { Resolution } from './cog.ts';
 import { createAndAppend, openForBuild } from './duck.ts';
 import type { CommuneFtthRow } from './ftth.ts';
+import type { NeighborRow } from './neighbors.ts';
 import type { SchoolRow, SchoolYearRow } from './schools.ts';
 import type { TerritoryRow } from './territories.ts';
 
@@ -20,10 +21,22 @@ export interface WarehouseInput {
   ftth: CommuneFtthRow[];
   demo: DemoRow[];
   meta: Record<string, string>;
+  /** queen contiguity of communes, both directions (empty tables when omitted) */
+  communeNeighbors?: NeighborRow[];
+  /** a point inside each commune (real WGS84), for nearest-neighbour fallbacks in /api/equity */
+  communePoints?: { code: string; lon: number | null; lat: number | null }[];
+  /** the served warehouse file: its imported data (tables imported_measures, imports) is carried over */
+  carryImportsFrom?: string | null;
 }
 
 const FACTS_SQL = readFileSync(new URL('./sql/facts.sql', import.meta.url), 'utf8');
+const FACTS_UPDATE_SQL = readFileSync(new URL('./sql/facts_update.sql', import.meta.url), 'utf8');
+/** facts.sql without its last statement (the one that rebuilds the whole `facts` table) */
+const FACTS_TABLE_AT = FACTS_SQL.lastIndexOf('CREATE OR REPLACE TABLE facts AS');
+if (FACTS_TABLE_AT < 0) throw new Error('sql/facts.sql must end with CREATE OR REPLACE TABLE facts AS …');
 const SEARCH_INDEX_SQL = readFileSync(new URL('./sql/search_index.sql', import.meta.url), 'utf8');
+/** DDL of the imported-data tables (CREATE TABLE IF NOT EXISTS, so it also upgrades older warehouses). */
+export const IMPORTED_SQL = readFileSync(new URL('./sql/imported.sql', import.meta.url), 'utf8');
 
 /** Creates the database file and returns the row count of each table. */
 export async function writeWarehouse(file: string, input: WarehouseInput): Promise<Record<string, number>> {
@@ -56,11 +69,14 @@ export async function writeWarehouse(file: string, input: WarehouseInput): Promi
       interactive_displays: d.interactiveDisplays, maintenance_delay_days: d.maintenanceDelayDays,
       ent_active_pupils: d.entActivePupils, ent_active_teachers: d.entActiveTeachers,
     })));
+    counts.commune_neighbors = await createAndAppend(conn, 'commune_neighbors', { code: 'VARCHAR', neighbor: 'VARCHAR' }, input.communeNeighbors ?? []);
+    counts.commune_points = await createAndAppend(conn, 'commune_points', { code: 'VARCHAR', lon: 'DOUBLE', lat: 'DOUBLE' },
+      (input.communePoints ?? []).filter((p) => p.lon !== null && p.lat !== null));
     counts.meta = await createAndAppend(conn, 'meta', { key: 'VARCHAR', value: 'VARCHAR' },
       Object.entries(input.meta).map(([key, value]) => ({ key, value })));
-    await conn.run(FACTS_SQL);
-    const n = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM facts');
-    counts.facts = Number(n.getRowObjects()[0]?.n ?? 0);
+    await conn.run(IMPORTED_SQL);
+    if (input.carryImportsFrom) counts.imported_measures = await carryImports(conn, input.carryImportsFrom);
+    counts.facts = await refreshFacts(conn);
     await conn.run(SEARCH_INDEX_SQL);
     await checkInvariants(conn);
     await conn.run('CHECKPOINT');
@@ -71,14 +87,60 @@ export async function writeWarehouse(file: string, input: WarehouseInput): Promi
   }
 }
 
-/** Stops the build when the warehouse breaks an invariant the server relies on. */
-async function checkInvariants(conn: Awaited<ReturnType<typeof openForBuild>>['conn']): Promise<void> {
-  const checks: [string, string][] = [
+type Conn = Awaited<ReturnType<typeof openForBuild>>['conn'];
+
+/**
+ * (Re)computes `facts` (sql/facts.sql); returns the number of facts. `update` (after an import)
+ * rewrites in place only the measure-backed rows that changed (sql/facts_update.sql), and
+ * rebuilds the whole table if the result does not hold exactly the expected measure facts.
+ */
+export async function refreshFacts(conn: Conn, mode: 'rebuild' | 'update' = 'rebuild'): Promise<number> {
+  const count = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowObjects()[0]?.n ?? 0);
+  if (mode === 'update') {
+    await conn.run(FACTS_SQL.slice(0, FACTS_TABLE_AT));
+    await conn.run(FACTS_UPDATE_SQL);
+    const have = await count(`SELECT count(*)::INTEGER AS n FROM facts WHERE provenance IN ('synthetic', 'imported')`);
+    const want = await count(`SELECT count(*)::INTEGER AS n FROM measure_facts m JOIN schools s USING (uai) JOIN territories c ON c.level = 'commune' AND c.code = s.commune_code`);
+    if (have !== want) await conn.run(FACTS_SQL.slice(FACTS_TABLE_AT));
+  } else await conn.run(FACTS_SQL);
+  return count('SELECT count(*)::INTEGER AS n FROM facts');
+}
+
+/** Copies the imported data of another warehouse file (when it has any); returns the rows carried. */
+async function carryImports(conn: Conn, file: string): Promise<number> {
+  try {
+    await conn.run(`ATTACH ${sqlString(file)} AS served (READ_ONLY)`);
+  } catch (err) {
+    throw new Error(`cannot read the imported data of the served warehouse ${file} (${err instanceof Error ? err.message : String(err)}); remove the data/warehouse link to rebuild without it`, { cause: err });
+  }
+  try {
+    const has = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'served' AND table_name IN ('imported_measures', 'imports')`);
+    if (Number(has.getRowObjects()[0]?.n ?? 0) < 2) return 0;
+    await conn.run('INSERT INTO imported_measures SELECT * FROM served.imported_measures');
+    await conn.run('INSERT INTO imports SELECT * FROM served.imports');
+    const n = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM imported_measures');
+    return Number(n.getRowObjects()[0]?.n ?? 0);
+  } finally {
+    await conn.run('DETACH served');
+  }
+}
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Stops the build when the warehouse breaks an invariant the server relies on. `scope` 'facts'
+ * checks only what an import can change (facts and imported measures).
+ */
+export async function checkInvariants(conn: Conn, scope: 'all' | 'facts' = 'all'): Promise<void> {
+  const all: [string, string][] = [
     ['every school has a current commune', `SELECT count(*) FROM schools s LEFT JOIN territories t ON t.level = 'commune' AND t.code = s.commune_code WHERE t.code IS NULL`],
     ['every commune has a département, académie and région', `SELECT count(*) FROM territories WHERE level = 'commune' AND (departement_code IS NULL OR academie_code IS NULL OR region_code IS NULL)`],
     ['no fact with a negative or non-finite value', `SELECT count(*) FROM facts WHERE NOT isfinite(num) OR num < 0 OR (den IS NOT NULL AND (NOT isfinite(den) OR den < 0))`],
     ['no duplicate school-year', `SELECT count(*) FROM (SELECT uai, year FROM school_years GROUP BY ALL HAVING count(*) > 1)`],
+    ['one imported value per school, year and measure', `SELECT count(*) FROM (SELECT uai, year, measure FROM imported_measures GROUP BY ALL HAVING count(*) > 1)`],
+    ['commune contiguity is symmetric, between distinct current communes', `SELECT count(*) FROM commune_neighbors n LEFT JOIN commune_neighbors r ON r.code = n.neighbor AND r.neighbor = n.code LEFT JOIN territories t ON t.level = 'commune' AND t.code = n.neighbor WHERE r.code IS NULL OR t.code IS NULL OR n.code = n.neighbor`],
   ];
+  const checks = scope === 'all' ? all : all.filter(([what]) => what.startsWith('no fact') || what.startsWith('one imported'));
   for (const [what, sql] of checks) {
     const r = await conn.runAndReadAll(`SELECT (${sql})::INTEGER AS bad`);
     const bad = Number(r.getRowObjects()[0]?.bad ?? 0);

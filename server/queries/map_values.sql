@@ -1,10 +1,12 @@
 -- Values of one indicator for every territory of a level (optionally inside a parent, for one
--- school type or sector): ratios of sums over the finest grain, n = schools behind the value.
+-- school type or sector): ratios of sums over the finest grain, n = schools behind the value,
+-- imported_n = those whose value is partners' imported data (provenance 'imported').
 WITH agg AS (
   SELECT {{level_col}} AS code,
          sum(num) AS num,
          sum(den) AS den,
-         count(uai)::INTEGER AS n
+         count(uai)::INTEGER AS n,
+         count(uai) FILTER (WHERE provenance = 'imported')::INTEGER AS imported_n
   FROM facts
   WHERE indicator = $indicator
     AND year = $year
@@ -13,7 +15,7 @@ WITH agg AS (
     AND ($sector IS NULL OR sector = $sector)
   GROUP BY 1
 )
-SELECT t.code, t.name, agg.num, agg.den, coalesce(agg.n, 0) AS n
+SELECT t.code, t.name, agg.num, agg.den, coalesce(agg.n, 0) AS n, coalesce(agg.imported_n, 0) AS imported_n
 FROM territories t
 LEFT JOIN agg USING (code)
 WHERE t.level = $level

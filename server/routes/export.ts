@@ -8,11 +8,12 @@ import { z } from 'zod';
 import type { Warehouse } from '../db/warehouse.ts';
 import { ApiError } from '../errors.ts';
 import type { Indicator } from '../indicators/catalog.ts';
+import { IMPORTED_SOURCE } from '../indicators/measures.ts';
 import { toCsv, type Cell } from '../export/csv.ts';
 import { geometryLoader } from '../export/geometry.ts';
 import { toParquet, type ColumnKind } from '../export/parquet.ts';
 import { checkFilters, indicatorOf, parseRef, selectionOf, yearOf } from '../selection.ts';
-import { mapValues, schoolValues } from '../services/values.ts';
+import { IMPORTABLE, mapValues, schoolValues, valueProvenance, type ValueProvenance } from '../services/values.ts';
 import { indicatorIdSchema, levelSchema, schoolTypeSchema, sectorSchema, territoryRefSchema, validate, yearSchema } from '../validation.ts';
 
 export const exportQuery = z.object({
@@ -41,13 +42,24 @@ const PROVENANCE_COLUMNS: { name: string; type: ColumnKind }[] = [
   { name: 'licence', type: 'VARCHAR' },
 ];
 
-function provenanceCells(ind: Indicator): Cell[] {
+/** Last column: share of the schools behind a row whose value is partners' imported data (importable indicators). */
+const IMPORTED_SHARE_COLUMN: { name: string; type: ColumnKind } = { name: 'imported_share', type: 'DOUBLE' };
+
+/** Provenance, notice, source, vintage, licence of a row whose values have `provenance`. */
+function provenanceCells(ind: Indicator, provenance: ValueProvenance = ind.provenance): Cell[] {
+  const sources = provenance === 'imported' ? [IMPORTED_SOURCE] : provenance === 'mixed' ? [IMPORTED_SOURCE, ...ind.sources] : ind.sources;
   return [
-    ind.provenance,
-    ind.provenance === 'synthetic' ? 'données fictives (valeurs simulées de démonstration)' : ind.provenance === 'historical' ? 'donnée historique' : '',
-    ind.sources.map((s) => `${s.producer} — ${s.title}`).join(' ; '),
-    ind.sources.map((s) => s.vintage).join(' ; '),
-    ind.sources.map((s) => s.licence).join(' ; '),
+    provenance,
+    provenance === 'synthetic'
+      ? 'données fictives (valeurs simulées de démonstration)'
+      : provenance === 'mixed'
+        ? 'données en partie fictives (valeurs importées et valeurs simulées de démonstration)'
+        : provenance === 'historical'
+          ? 'donnée historique'
+          : '',
+    sources.map((s) => `${s.producer} — ${s.title}`).join(' ; '),
+    sources.map((s) => s.vintage).join(' ; '),
+    sources.map((s) => s.licence).join(' ; '),
   ];
 }
 
@@ -55,7 +67,17 @@ const slug = (s: string) => s.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-|-$/g, 
 
 /** Export routes over one opened warehouse. */
 export function exportRoutes(db: Warehouse) {
-  const geometry = geometryLoader(db.dir);
+  // geometry per version folder (a new build has new geometry; an import keeps the same files)
+  const loaders = new Map<string, ReturnType<typeof geometryLoader>>();
+  const geometry: ReturnType<typeof geometryLoader> = (level) => {
+    let load = loaders.get(db.dir);
+    if (!load) {
+      load = geometryLoader(db.dir);
+      loaders.set(db.dir, load);
+      while (loaders.size > 2) loaders.delete(loaders.keys().next().value as string);
+    }
+    return load(level);
+  };
   return new Hono().get('/', validate('query', exportQuery), async (c) => {
     const q = c.req.valid('query');
     let table: Table;
@@ -74,8 +96,12 @@ export function exportRoutes(db: Warehouse) {
           { name: 'value', type: 'DOUBLE' }, { name: 'unit', type: 'VARCHAR' }, { name: 'n_schools', type: 'DOUBLE' }, { name: 'low_n', type: 'BOOLEAN' },
           { name: 'numerator', type: 'DOUBLE' }, { name: 'denominator', type: 'DOUBLE' }, { name: 'school_type', type: 'VARCHAR' }, { name: 'sector', type: 'VARCHAR' },
           ...PROVENANCE_COLUMNS,
+          IMPORTED_SHARE_COLUMN,
         ],
-        rows: values.map((v) => [sel.level, v.code, v.name, ind.id, ind.label.fr, sel.year, v.value, ind.unit.fr, v.n, v.low_n, v.num, v.den, sel.schoolType, sel.sector, ...provenanceCells(ind)]),
+        rows: values.map((v) => {
+          const p = valueProvenance(ind, v.imported_n ?? 0, v.n);
+          return [sel.level, v.code, v.name, ind.id, ind.label.fr, sel.year, v.value, ind.unit.fr, v.n, v.low_n, v.num, v.den, sel.schoolType, sel.sector, ...provenanceCells(ind, p.provenance), p.imported_share];
+        }),
         geo: values.map((v) => ({ kind: 'area' as const, code: v.code })),
       };
       name = ['copaneeta', ind.id, sel.level, String(sel.year), q.within ?? '', sel.schoolType ?? '', sel.sector ?? ''].filter(Boolean).join('_');
@@ -92,8 +118,13 @@ export function exportRoutes(db: Warehouse) {
           { name: 'lon', type: 'DOUBLE' }, { name: 'lat', type: 'DOUBLE' }, { name: 'pupils_2022', type: 'DOUBLE' },
           { name: 'indicator', type: 'VARCHAR' }, { name: 'label', type: 'VARCHAR' }, { name: 'year', type: 'DOUBLE' }, { name: 'value', type: 'DOUBLE' }, { name: 'unit', type: 'VARCHAR' },
           ...PROVENANCE_COLUMNS,
+          IMPORTED_SHARE_COLUMN,
         ],
-        rows: schools.map((s) => [s.uai, s.name, s.school_type, s.sector, s.commune_code, s.departement_code, s.position_quality, s.lon, s.lat, s.pupils, ind.id, ind.label.fr, year, s.value, ind.unit.fr, ...provenanceCells(ind)]),
+        rows: schools.map((s) => {
+          const p: ValueProvenance = IMPORTABLE.has(ind.id) && s.provenance ? (s.provenance as ValueProvenance) : ind.provenance;
+          const share = IMPORTABLE.has(ind.id) && s.provenance ? (p === 'imported' ? 1 : 0) : null;
+          return [s.uai, s.name, s.school_type, s.sector, s.commune_code, s.departement_code, s.position_quality, s.lon, s.lat, s.pupils, ind.id, ind.label.fr, year, s.value, ind.unit.fr, ...provenanceCells(ind, p), share];
+        }),
         geo: schools.map((s) => ({ kind: 'point' as const, lon: s.lon, lat: s.lat })),
       };
       name = ['copaneeta', ind.id, 'etablissements', String(year), q.within ?? '', q.school_type ?? '', q.sector ?? ''].filter(Boolean).join('_');

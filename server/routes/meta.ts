@@ -1,6 +1,6 @@
 /**
- * `GET /api/health` (build and sources with their vintage) and `GET /api/indicators` (the
- * catalog, with the years and levels each indicator has).
+ * `GET /api/health` (build and sources with their vintage, and the imports this version holds)
+ * and `GET /api/indicators` (the catalog, with the years and levels each indicator has).
  */
 import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
@@ -17,13 +17,46 @@ interface BuildSource {
   page: string;
 }
 
-/** Health and catalog routes over one opened warehouse. */
+interface BuildImport {
+  import_id: string;
+  kind: string;
+  file: string;
+  body: string;
+  at: string;
+  rows_imported: number;
+}
+
+interface BuildInfo {
+  sources: BuildSource[];
+  joinRate: number;
+  parent?: string;
+  imports?: BuildImport[];
+}
+
+/** Health and catalog routes; build.json is read once per warehouse version. */
 export function metaRoutes(db: Warehouse) {
-  const build = JSON.parse(readFileSync(path.join(db.dir, 'build.json'), 'utf8')) as { sources: BuildSource[]; joinRate: number };
-  const sources = build.sources.map(({ id, title, producer, vintage, licence, page }) => ({ id, title, producer, vintage, licence, page }));
+  const builds = new Map<string, BuildInfo>();
+  const buildOf = (dir: string): BuildInfo => {
+    let b = builds.get(dir);
+    if (!b) {
+      b = JSON.parse(readFileSync(path.join(dir, 'build.json'), 'utf8')) as BuildInfo;
+      builds.set(dir, b);
+      while (builds.size > 4) builds.delete(builds.keys().next().value as string);
+    }
+    return b;
+  };
   return new Hono()
-    .get('/health', (c) =>
-      c.json({ status: 'ok' as const, build: { id: db.buildId, builtAt: db.builtAt, joinRate: build.joinRate }, sources }),
-    )
+    .get('/health', (c) => {
+      const build = buildOf(db.dir);
+      const sources = build.sources.map(({ id, title, producer, vintage, licence, page }) => ({ id, title, producer, vintage, licence, page }));
+      // imported data: who imported what, when (no file checksum or actor here: see the audit log)
+      const imports = (build.imports ?? []).map(({ import_id, kind, file, body, at, rows_imported }) => ({ import_id, kind, file, body, at, rows_imported }));
+      return c.json({
+        status: 'ok' as const,
+        build: { id: db.buildId, builtAt: db.builtAt, joinRate: build.joinRate, ...(build.parent ? { parent: build.parent } : {}) },
+        sources,
+        imports,
+      });
+    })
     .get('/indicators', (c) => c.json({ indicators: INDICATORS }));
 }

@@ -23,14 +23,14 @@ interface ZoomRange {
 const CACHE_CONTROL = 'public, max-age=86400';
 const MVT = 'application/vnd.mapbox-vector-tile';
 
-/** Tile routes over one opened warehouse (its build folder holds `tiles/`). */
+/** Tile routes over the served warehouse version (its build folder holds `tiles/`). */
 export function tileRoutes(db: Warehouse) {
-  const root = path.join(db.dir, 'tiles');
-  const etag = `"tiles-${db.buildId}"`;
-  // TileJSON text per level, read once (the build folder never changes under a running server)
-  const tileJsons = new Map<Level, Promise<{ text: string; range: ZoomRange } | null>>();
-  const tileJsonOf = (level: Level) => {
-    let entry = tileJsons.get(level);
+  // TileJSON text per version folder and level, read once (a version's folder never changes;
+  // a new version after an import or a build has another folder)
+  const tileJsons = new Map<string, Promise<{ text: string; range: ZoomRange } | null>>();
+  const tileJsonOf = (root: string, level: Level) => {
+    const key = `${root}|${level}`;
+    let entry = tileJsons.get(key);
     if (!entry) {
       entry = readFile(path.join(root, level, 'tilejson.json'), 'utf8').then(
         (text) => {
@@ -43,12 +43,13 @@ export function tileRoutes(db: Warehouse) {
           throw err;
         },
       );
-      tileJsons.set(level, entry);
+      tileJsons.set(key, entry);
+      while (tileJsons.size > 16) tileJsons.delete(tileJsons.keys().next().value as string);
     }
     return entry;
   };
-  const builtTileJson = async (level: Level) => {
-    const tj = await tileJsonOf(level);
+  const builtTileJson = async (root: string, level: Level) => {
+    const tj = await tileJsonOf(root, level);
     if (!tj) throw new ApiError(404, 'tiles_not_built', `no tiles for level ${level} in this build: run \`npm run data:build\``, 'level');
     return tj;
   };
@@ -56,7 +57,8 @@ export function tileRoutes(db: Warehouse) {
   return new Hono()
     .get('/:level/tilejson.json', async (c) => {
       const level = levelOf(c.req.param('level'));
-      const { text } = await builtTileJson(level);
+      const etag = `"tiles-${db.buildId}"`;
+      const { text } = await builtTileJson(path.join(db.dir, 'tiles'), level);
       if (notModified(c.req.header('If-None-Match'), etag)) return c.body(null, 304, { ETag: etag, 'Cache-Control': CACHE_CONTROL });
       return c.body(text, 200, { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Cache-Control': CACHE_CONTROL });
     })
@@ -67,7 +69,9 @@ export function tileRoutes(db: Warehouse) {
       const yMatch = /^(\d{1,7})\.pbf$/.exec(c.req.param('file'));
       if (!yMatch) throw new ApiError(400, 'invalid_parameter', 'y: expected <integer>.pbf', 'y');
       const y = intOf(yMatch[1] ?? '', 'y');
-      const { range } = await builtTileJson(level);
+      const root = path.join(db.dir, 'tiles');
+      const etag = `"tiles-${db.buildId}"`;
+      const { range } = await builtTileJson(root, level);
       if (z < range.minzoom || z > range.maxzoom) {
         throw new ApiError(404, 'zoom_out_of_range', `z: ${level} tiles exist from z${range.minzoom} to z${range.maxzoom}`, 'z');
       }

@@ -6,7 +6,7 @@
 import type { Warehouse } from '../db/warehouse.ts';
 import { INDICATORS, type Indicator, type Level } from '../indicators/catalog.ts';
 import type { TerritoryRef } from '../selection.ts';
-import { shape, siblingTotals, totals, type Aggregate } from './values.ts';
+import { shape, siblingTotals, totals, valueProvenance, type Aggregate, type ValueProvenance } from './values.ts';
 
 /** The level a territory is compared with (its parent); régions are compared with France. */
 export const PARENT_LEVEL: Record<Level, Level | null> = {
@@ -31,7 +31,10 @@ export interface ProfileEntry {
   theme: Indicator['theme'];
   direction: Indicator['direction'];
   year: number;
-  provenance: Indicator['provenance'];
+  /** for importable indicators: 'imported', 'synthetic' or 'mixed' from the schools behind this value */
+  provenance: ValueProvenance;
+  /** share of those schools whose value is imported (importable indicators; else null) */
+  imported_share: number | null;
   value: number | null;
   n: number | null;
   low_n: boolean;
@@ -59,14 +62,19 @@ export function rankOf(ind: Indicator, value: number | null, values: readonly nu
   return 1 + values.filter(better).length;
 }
 
-const nationalCache = new WeakMap<Warehouse, Promise<Map<string, Aggregate>>>();
+/** France's aggregates per warehouse version (folder and build id), the last few kept. */
+const nationalCache = new Map<string, Promise<Map<string, Aggregate>>>();
+const NATIONAL_VERSIONS_KEPT = 4;
 
-/** France's aggregates, computed once per opened warehouse. */
+/** France's aggregates, computed once per warehouse version (a new version after an import gets its own). */
 export function nationalTotals(db: Warehouse): Promise<Map<string, Aggregate>> {
-  let p = nationalCache.get(db);
+  const key = `${db.dir}|${db.buildId}`;
+  let p = nationalCache.get(key);
   if (!p) {
     p = totals(db, null);
-    nationalCache.set(db, p);
+    p.catch(() => nationalCache.delete(key));
+    nationalCache.set(key, p);
+    while (nationalCache.size > NATIONAL_VERSIONS_KEPT) nationalCache.delete(nationalCache.keys().next().value as string);
   }
   return p;
 }
@@ -96,7 +104,8 @@ export async function profile(
       if (agg.den !== null) sum.den = (sum.den ?? 0) + agg.den;
       sum.n += agg.n;
     }
-    const own = shape(ind, group.find((g) => g.code === ref.code)?.agg);
+    const ownAgg = group.find((g) => g.code === ref.code)?.agg;
+    const own = shape(ind, ownAgg);
     const parentValue = parent ? shape(ind, sum).value : shape(ind, national.get(key)).value;
     const siblingValues = group.map((g) => shape(ind, g.agg).value).filter((v): v is number => v !== null);
     return {
@@ -106,7 +115,7 @@ export async function profile(
       theme: ind.theme,
       direction: ind.direction,
       year,
-      provenance: ind.provenance,
+      ...valueProvenance(ind, ownAgg?.imported ?? 0, own.n),
       value: own.value,
       n: own.n,
       low_n: own.low_n,

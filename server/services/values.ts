@@ -4,7 +4,8 @@
  * number of schools behind each value and a `low_n` flag under MIN_SCHOOLS.
  */
 import type { Warehouse } from '../db/warehouse.ts';
-import type { Indicator, Level } from '../indicators/catalog.ts';
+import type { Indicator, Level, Provenance } from '../indicators/catalog.ts';
+import { MEASURES } from '../indicators/measures.ts';
 import { levelColumn, sql, withColumns } from '../queries/load.ts';
 import { MIN_SCHOOLS, valueOf, type Selection, type TerritoryRef } from '../selection.ts';
 
@@ -17,12 +18,33 @@ export interface TerritoryValue {
   low_n: boolean;
   num: number | null;
   den: number | null;
+  /** schools behind the value whose value is imported (not part of shape(): see valueProvenance) */
+  imported_n?: number;
 }
 
 export interface Aggregate {
   num: number | null;
   den: number | null;
   n: number;
+  /** of the n schools, those whose value is imported */
+  imported?: number;
+}
+
+/** A value's provenance: the indicator's, or for importable indicators whether its schools' values are imported, demo or both. */
+export type ValueProvenance = Provenance | 'mixed';
+
+/** Indicators partners' imported measures can feed (server/indicators/measures.ts). */
+export const IMPORTABLE = new Set(MEASURES.flatMap((m) => m.indicators));
+
+/**
+ * Where a value comes from: for an importable indicator, 'imported' when every school behind it
+ * has an imported value, 'synthetic' when none has, 'mixed' otherwise, with the imported share
+ * (null without schools); for the others the catalog's provenance and no share.
+ */
+export function valueProvenance(ind: Indicator, imported: number, n: number | null): { provenance: ValueProvenance; imported_share: number | null } {
+  if (!IMPORTABLE.has(ind.id)) return { provenance: ind.provenance, imported_share: null };
+  if (!n) return { provenance: ind.provenance, imported_share: null };
+  return { provenance: imported === 0 ? 'synthetic' : imported >= n ? 'imported' : 'mixed', imported_share: imported / n };
 }
 
 /** Shapes an aggregate into a value with its flags. */
@@ -53,6 +75,7 @@ export async function mapValues(db: Warehouse, sel: Selection): Promise<Territor
     code: String(r.code),
     name: String(r.name),
     ...shape(sel.indicator, { num: r.num as number | null, den: r.den as number | null, n: Number(r.n) }),
+    imported_n: Number(r.imported_n ?? 0),
   }));
 }
 
@@ -70,6 +93,8 @@ export interface SchoolValue {
   display_lat: number | null;
   pupils: number | null;
   value: number | null;
+  /** the provenance of the school's facts row ('imported' or 'synthetic' for importable indicators); null without a value */
+  provenance: string | null;
 }
 
 /** Every school of a selection (its `level` is ignored; `within` may be any level). */
@@ -95,6 +120,7 @@ export async function schoolValues(db: Warehouse, sel: Omit<Selection, 'level'>)
     display_lat: r.display_lat as number | null,
     pupils: r.pupils as number | null,
     value: valueOf(sel.indicator, r.num as number | null, r.den as number | null),
+    provenance: r.provenance === null || r.provenance === undefined ? null : String(r.provenance),
   }));
 }
 
@@ -118,7 +144,7 @@ export async function seriesValues(
 export async function totals(db: Warehouse, ref: TerritoryRef | null): Promise<Map<string, Aggregate>> {
   const text = withColumns(sql('totals'), { level_col: levelColumn(ref?.level ?? 'region') });
   const rows = await db.query(text, { code: ref?.code ?? null });
-  return new Map(rows.map((r) => [`${String(r.indicator)}|${Number(r.year)}`, { num: r.num as number | null, den: r.den as number | null, n: Number(r.n) }]));
+  return new Map(rows.map((r) => [`${String(r.indicator)}|${Number(r.year)}`, { num: r.num as number | null, den: r.den as number | null, n: Number(r.n), imported: Number(r.imported_n ?? 0) }]));
 }
 
 /** Every indicator and year for each territory of `level` inside `parent` (France when null). */
@@ -136,6 +162,6 @@ export async function siblingTotals(
     indicator: String(r.indicator),
     year: Number(r.year),
     code: String(r.code),
-    agg: { num: r.num as number | null, den: r.den as number | null, n: Number(r.n) },
+    agg: { num: r.num as number | null, den: r.den as number | null, n: Number(r.n), imported: Number(r.imported_n ?? 0) },
   }));
 }

@@ -11,6 +11,8 @@ import type { DisplayFeature } from './geojsonOut.ts';
 import { BOUNDARY_FILES, GeometryInputError, readCommunes, readDepartements, readWithoutGeometry } from './inputs.ts';
 import type { CommuneWithoutGeometry } from './inputs.ts';
 import { communeLevel, upperLevels } from './levels.ts';
+import { communeNeighbors } from '../neighbors.ts';
+import type { NeighborRow } from '../neighbors.ts';
 import type { DepartementInfo, Level, LevelResult } from './levels.ts';
 
 export type { CommuneFacts } from './communeFacts.ts';
@@ -50,6 +52,8 @@ export interface GeometryBuild {
   communes: Map<string, CommuneFacts>;
   /** The communes without a polygon of their own (listed, never dropped). */
   withoutGeometry: CommuneWithoutGeometry[];
+  /** Queen contiguity of the commune polygons, both directions (see ../neighbors.ts). */
+  neighbors: NeighborRow[];
   files: GeometryFile[];
 }
 
@@ -75,6 +79,9 @@ export async function buildGeometry(options: BuildGeometryOptions): Promise<Geom
   const facts = communeFacts(communes, withoutGeometry, hostOf);
   const placed = withoutGeometry.filter((c) => facts.get(c.code)?.lon != null).length;
   log(`  geometry facts: ${communes.length} commune areas and points, ${withoutGeometry.length} communes without polygon (${placed} placed at their host) in ${seconds(t0)}`);
+  const tn = performance.now();
+  const neighbors = communeNeighbors(communes);
+  log(`  commune contiguity (queen): ${neighbors.length / 2} pairs, ${communes.length - new Set(neighbors.map((r) => r.code)).size} communes without neighbour, in ${seconds(tn)}`);
 
   await mkdir(outDir, { recursive: true });
   const files: GeometryFile[] = [];
@@ -104,7 +111,7 @@ export async function buildGeometry(options: BuildGeometryOptions): Promise<Geom
   }
   t = performance.now();
   await write('insets', insetFrames().features, t);
-  return { communes: facts, withoutGeometry, files };
+  return { communes: facts, withoutGeometry, neighbors, files };
 }
 
 /** Every département of the file needs a non-empty académie and région code. */

@@ -2,7 +2,94 @@
 -- pairs at its finest grain (a school, or a commune when uai IS NULL), with the parent codes
 -- denormalised so that any level aggregates with one GROUP BY and no join.
 -- Any level shows scale * sum(num) / sum(den), or sum(num) when the indicator has no denominator.
-CREATE TABLE facts AS
+--
+-- The connectivity, equipment and usage indicators come from `school_measures` (a temporary
+-- table of this session, one row per school and year): the demo layer (`school_demo`, provenance
+-- 'synthetic') where partners' imported values (`imported_measures`, provenance 'imported')
+-- replace it measure by measure, for the same school and school year; <measure>_imported says
+-- which one is kept.
+-- A fact is 'imported' when every measure it needs is imported for that school and year; a
+-- ratio never mixes an imported figure with a fictional one (recent_devices_share keeps the demo
+-- pair unless both devices and devices_recent are imported). Run again after each import.
+CREATE OR REPLACE TEMP MACRO measure_provenance(is_imported) AS CASE WHEN is_imported THEN 'imported' ELSE 'synthetic' END;
+
+CREATE OR REPLACE TEMP TABLE school_measures AS
+WITH imp AS (
+  SELECT uai, year,
+         any_value(value_text) FILTER (WHERE measure = 'access_tech') AS access_tech,
+         any_value(value_num) FILTER (WHERE measure = 'bandwidth_contracted_mbps') AS bandwidth_contracted_mbps,
+         any_value(value_num) FILTER (WHERE measure = 'bandwidth_measured_mbps') AS bandwidth_measured_mbps,
+         any_value(value_num) FILTER (WHERE measure = 'devices') AS devices,
+         any_value(value_num) FILTER (WHERE measure = 'devices_recent') AS devices_recent,
+         any_value(value_num) FILTER (WHERE measure = 'interactive_displays') AS interactive_displays,
+         any_value(value_num) FILTER (WHERE measure = 'maintenance_delay_days') AS maintenance_delay_days,
+         any_value(value_num) FILTER (WHERE measure = 'ent_active_pupils') AS ent_active_pupils,
+         any_value(value_num) FILTER (WHERE measure = 'ent_active_teachers') AS ent_active_teachers
+  FROM imported_measures
+  GROUP BY uai, year
+)
+SELECT coalesce(d.uai, i.uai) AS uai, coalesce(d.year, i.year) AS year,
+       coalesce(i.access_tech, d.access_tech) AS access_tech,
+       coalesce(i.bandwidth_contracted_mbps, d.bandwidth_contracted_mbps) AS bandwidth_contracted_mbps,
+       coalesce(i.bandwidth_measured_mbps, d.bandwidth_measured_mbps) AS bandwidth_measured_mbps,
+       coalesce(i.devices, d.devices) AS devices,
+       coalesce(i.devices_recent, d.devices_recent) AS devices_recent,
+       coalesce(i.interactive_displays, d.interactive_displays) AS interactive_displays,
+       coalesce(i.maintenance_delay_days, d.maintenance_delay_days) AS maintenance_delay_days,
+       coalesce(i.ent_active_pupils, d.ent_active_pupils) AS ent_active_pupils,
+       coalesce(i.ent_active_teachers, d.ent_active_teachers) AS ent_active_teachers,
+       i.access_tech IS NOT NULL AS access_tech_imported,
+       i.bandwidth_contracted_mbps IS NOT NULL AS bandwidth_contracted_mbps_imported,
+       i.bandwidth_measured_mbps IS NOT NULL AS bandwidth_measured_mbps_imported,
+       i.devices IS NOT NULL AS devices_imported,
+       i.devices_recent IS NOT NULL AS devices_recent_imported,
+       i.interactive_displays IS NOT NULL AS interactive_displays_imported,
+       i.maintenance_delay_days IS NOT NULL AS maintenance_delay_days_imported,
+       i.ent_active_pupils IS NOT NULL AS ent_active_pupils_imported,
+       i.ent_active_teachers IS NOT NULL AS ent_active_teachers_imported
+FROM school_demo d
+FULL JOIN imp i ON i.uai = d.uai AND i.year = d.year;
+
+-- measure_facts: the facts of the measure-backed indicators, one row per indicator, school and year
+CREATE OR REPLACE TEMP TABLE measure_facts AS
+WITH
+pupils22 AS (SELECT uai, pupils FROM school_years WHERE year = 2022 AND pupils IS NOT NULL),
+-- recent_devices_share: the imported pair when both are imported, else the demo pair
+devices_pair AS (
+  SELECT m.uai, m.year, m.devices_recent_imported AND m.devices_imported AS is_imported,
+         CASE WHEN m.devices_recent_imported AND m.devices_imported THEN m.devices_recent ELSE d.devices_recent END AS devices_recent,
+         CASE WHEN m.devices_recent_imported AND m.devices_imported THEN m.devices ELSE d.devices END AS devices
+  FROM school_measures m LEFT JOIN school_demo d USING (uai, year)
+)
+SELECT * FROM (
+  SELECT 'thd_share', year, uai, (bandwidth_measured_mbps >= 30)::INTEGER, 1, measure_provenance(bandwidth_measured_mbps_imported)
+  FROM school_measures WHERE bandwidth_measured_mbps IS NOT NULL
+  UNION ALL
+  SELECT 'fibre_share', year, uai, (access_tech = 'fibre')::INTEGER, 1, measure_provenance(access_tech_imported)
+  FROM school_measures WHERE access_tech IS NOT NULL
+  UNION ALL
+  SELECT 'bandwidth_mean', year, uai, bandwidth_measured_mbps, 1, measure_provenance(bandwidth_measured_mbps_imported)
+  FROM school_measures WHERE bandwidth_measured_mbps IS NOT NULL
+  UNION ALL
+  SELECT 'pupils_per_device', m.year, m.uai, p.pupils, m.devices, measure_provenance(m.devices_imported)
+  FROM school_measures m JOIN pupils22 p USING (uai) WHERE m.devices IS NOT NULL
+  UNION ALL
+  SELECT 'recent_devices_share', year, uai, devices_recent, devices, measure_provenance(is_imported)
+  FROM devices_pair WHERE devices IS NOT NULL AND devices_recent IS NOT NULL
+  UNION ALL
+  SELECT 'displays_per_100_pupils', m.year, m.uai, m.interactive_displays, p.pupils, measure_provenance(m.interactive_displays_imported)
+  FROM school_measures m JOIN pupils22 p USING (uai) WHERE m.interactive_displays IS NOT NULL
+  UNION ALL
+  SELECT 'maintenance_delay_days', year, uai, maintenance_delay_days, 1, measure_provenance(maintenance_delay_days_imported)
+  FROM school_measures WHERE maintenance_delay_days IS NOT NULL
+  UNION ALL
+  SELECT 'ent_active_share', m.year, m.uai, m.ent_active_pupils, p.pupils, measure_provenance(m.ent_active_pupils_imported)
+  FROM school_measures m JOIN pupils22 p USING (uai) WHERE m.ent_active_pupils IS NOT NULL
+) t(indicator, year, uai, num, den, provenance);
+
+-- An import (scripts/import/apply.ts) runs every statement above, then sql/facts_update.sql
+-- instead of this last one.
+CREATE OR REPLACE TABLE facts AS
 WITH
 pupils22 AS (SELECT uai, pupils FROM school_years WHERE year = 2022 AND pupils IS NOT NULL),
 sy AS (
@@ -19,24 +106,7 @@ school_facts AS (
   SELECT 'private_share', y.year, y.uai, CASE WHEN s.sector = 'prive' THEN y.pupils ELSE 0 END, y.pupils, 'open-data'
   FROM sy y JOIN schools s USING (uai) WHERE y.pupils IS NOT NULL
   UNION ALL
-  SELECT 'thd_share', year, uai, (bandwidth_measured_mbps >= 30)::INTEGER, 1, 'synthetic' FROM school_demo
-  UNION ALL
-  SELECT 'fibre_share', year, uai, (access_tech = 'fibre')::INTEGER, 1, 'synthetic' FROM school_demo
-  UNION ALL
-  SELECT 'bandwidth_mean', year, uai, bandwidth_measured_mbps, 1, 'synthetic' FROM school_demo
-  UNION ALL
-  SELECT 'pupils_per_device', d.year, d.uai, p.pupils, d.devices, 'synthetic'
-  FROM school_demo d JOIN pupils22 p USING (uai)
-  UNION ALL
-  SELECT 'recent_devices_share', year, uai, devices_recent, devices, 'synthetic' FROM school_demo
-  UNION ALL
-  SELECT 'displays_per_100_pupils', d.year, d.uai, d.interactive_displays, p.pupils, 'synthetic'
-  FROM school_demo d JOIN pupils22 p USING (uai)
-  UNION ALL
-  SELECT 'maintenance_delay_days', year, uai, maintenance_delay_days, 1, 'synthetic' FROM school_demo
-  UNION ALL
-  SELECT 'ent_active_share', d.year, d.uai, d.ent_active_pupils, p.pupils, 'synthetic'
-  FROM school_demo d JOIN pupils22 p USING (uai) WHERE d.ent_active_pupils IS NOT NULL
+  SELECT indicator, year, uai, num, den, provenance FROM measure_facts
 ),
 communes AS (SELECT * FROM territories WHERE level = 'commune'),
 commune_facts AS (

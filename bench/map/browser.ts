@@ -1,0 +1,102 @@
+/**
+ * Measures a map page in headless Chromium (Debian's, SwiftShader WebGL2 as in STACK.md), each
+ * load in a fresh context (empty cache): time from navigation start to the first
+ * `#map[data-state="ready"]`, bytes transferred, and the time from an indicator change to ready
+ * again. Times are taken in the page (performance.now(): a MutationObserver on `data-state`, a
+ * capturing `change` listener), so the bench's own round trips do not count.
+ *
+ * Bytes are the sum of `encodedDataLength` of CDP `Network.loadingFinished` (headers and body as
+ * received) for the page; MapLibre fetches tiles from a web worker, which the page's CDP session
+ * does not see, so those requests add Playwright's sizes (read from the worker's own
+ * `Network.loadingFinished`).
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+export const VIEWPORT = { width: 1280, height: 800 } as const;
+
+/** Headless Chromium with software WebGL2. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
+}
+
+// Runs in the page before its scripts: records when #map turns ready and when a <select> changes.
+const PROBE = `(() => {
+  const b = (window.__bench = { ready: [], last: null, changeAt: null });
+  new MutationObserver(() => {
+    const state = document.getElementById('map')?.getAttribute('data-state') ?? null;
+    if (state === 'ready' && b.last !== 'ready') b.ready.push(performance.now());
+    b.last = state;
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  document.addEventListener('change', () => { b.changeAt = performance.now(); }, true);
+})()`;
+
+interface Probe {
+  ready: number[];
+  changeAt: number | null;
+}
+const probe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
+
+/** One measured load. */
+export interface Load {
+  readyMs: number;
+  /** bytes received until ready, and once the network is idle after it (everything the page loads) */
+  bytesAtReady: number;
+  bytes: number;
+  requests: number;
+  /** the map's size on the page, CSS pixels */
+  mapSize: { width: number; height: number };
+  /** ms from each indicator change to ready again, in the order asked */
+  switches: number[];
+}
+
+/** Loads `url` in a fresh context, waits for the map, then switches through `indicators`. */
+export async function measure(browser: Browser, url: string, indicators: readonly string[] = [], timeout = 120_000): Promise<Load> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const pageUrls = new Map<string, string>();
+    let bytes = 0;
+    let requests = 0;
+    cdp.on('Network.requestWillBeSent', (e) => pageUrls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e) => {
+      bytes += e.encodedDataLength;
+      requests++;
+    });
+    const workerSizes: Promise<number>[] = [];
+    page.on('requestfinished', (r) => {
+      if ([...pageUrls.values()].includes(r.url())) return;
+      workerSizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
+    });
+
+    await page.goto(url, { timeout });
+    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.ready.length > 0, null, { timeout, polling: 50 });
+    const readyMs = (await probe(page)).ready[0] as number;
+    const total = async () => {
+      const worker = await Promise.all(workerSizes);
+      return { bytes: bytes + worker.reduce((a, b) => a + b, 0), requests: requests + worker.length };
+    };
+    const bytesAtReady = (await total()).bytes;
+    await page.waitForLoadState('networkidle', { timeout });
+    const all = await total();
+    const box = await page.locator('#map').boundingBox();
+
+    const switches: number[] = [];
+    for (const indicator of indicators) {
+      const before = (await probe(page)).ready.length;
+      await page.selectOption('#indicator-select', indicator);
+      await page.waitForFunction((n) => (window as unknown as { __bench: Probe }).__bench.ready.length > n, before, { timeout, polling: 20 });
+      const p = await probe(page);
+      switches.push((p.ready.at(-1) as number) - (p.changeAt as number));
+    }
+    return { readyMs, bytesAtReady, ...all, mapSize: { width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) }, switches };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The rows of the map benchmark, pure: medians of the runs of the app and of the naive
+ * baseline, checked against the issue's targets (ready < 2 s, ≤ 2 MB, re-colour < 200 ms,
+ * ≥ 5× faster to ready than the baseline).
+ */
+import { percentileSorted } from '../stats.ts';
+import { bytesHuman, millis, num, type ResultRow } from '../table.ts';
+import type { Load } from './browser.ts';
+
+export const TARGET = { readyMs: 2000, bytes: 2e6, recolourMs: 200, speedup: 5 } as const;
+
+/** Median of values (NaN when empty). */
+export function median(values: readonly number[]): number {
+  return percentileSorted(Float64Array.from(values).sort(), 50);
+}
+
+/** What one page gave over its runs. */
+export interface PageRuns {
+  label: string;
+  runs: Load[];
+  /** how many of the first switches fetched new values (the rest were cached in the page) */
+  fresh: number;
+}
+
+function summary(p: PageRuns) {
+  const fresh = p.runs.flatMap((r) => r.switches.slice(0, p.fresh));
+  const cached = p.runs.flatMap((r) => r.switches.slice(p.fresh));
+  return {
+    ready: median(p.runs.map((r) => r.readyMs)),
+    bytes: median(p.runs.map((r) => r.bytes)),
+    bytesAtReady: median(p.runs.map((r) => r.bytesAtReady)),
+    requests: median(p.runs.map((r) => r.requests)),
+    fresh: median(fresh),
+    cached: median(cached),
+    n: p.runs.length,
+  };
+}
+
+/** Rows for the app (with targets) and the baseline, and the speed-up between them. */
+export function mapRows(app: PageRuns, baseline: PageRuns): ResultRow[] {
+  const a = summary(app);
+  const b = summary(baseline);
+  const rows: ResultRow[] = [
+    { benchmark: app.label, measure: `navigation → ready (median of ${a.n})`, value: millis(a.ready), target: `< ${TARGET.readyMs / 1000} s`, ok: a.ready < TARGET.readyMs },
+    { benchmark: app.label, measure: 'bytes transferred (page load)', value: bytesHuman(a.bytes), target: `≤ ${TARGET.bytes / 1e6} MB`, ok: a.bytes <= TARGET.bytes },
+    { benchmark: app.label, measure: 'bytes transferred until ready', value: bytesHuman(a.bytesAtReady) },
+    { benchmark: app.label, measure: 'requests (page load)', value: num(a.requests) },
+    { benchmark: app.label, measure: 'indicator switch → ready (new values)', value: millis(a.fresh), target: `< ${TARGET.recolourMs} ms`, ok: a.fresh < TARGET.recolourMs },
+    { benchmark: app.label, measure: 'indicator switch → ready (values cached)', value: millis(a.cached) },
+    { benchmark: baseline.label, measure: `navigation → ready (median of ${b.n})`, value: millis(b.ready) },
+    { benchmark: baseline.label, measure: 'bytes transferred (page load)', value: bytesHuman(b.bytes) },
+    { benchmark: baseline.label, measure: 'indicator switch → ready (new GeoJSON)', value: millis(b.fresh) },
+  ];
+  const speedup = b.ready / a.ready;
+  rows.push({
+    benchmark: app.label,
+    measure: 'baseline ready / app ready',
+    value: Number.isFinite(speedup) ? `${num(speedup, 1)}×` : 'n/a',
+    target: `≥ ${TARGET.speedup}×`,
+    ok: speedup >= TARGET.speedup,
+  });
+  return rows;
+}
