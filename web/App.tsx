@@ -1,18 +1,36 @@
 /**
  * The page shell: header, then the dashboard once the indicator catalog is loaded. Owns the
  * link between the URL and the view state (resolve against the catalog, canonicalise).
+ * Paths other than the map's (`/territoire/…`, `/comparer`) load their page (web/pages/).
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { indicatorsOptions } from './api/queries.ts';
 import { Dashboard } from './Dashboard.tsx';
 import { DEFAULT_LANG, pick, t, type Lang } from './i18n/index.ts';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { Header } from './panels/Header.tsx';
+import { SkipLinks } from './panels/SkipLinks.tsx';
 import { resolveViewState, type ViewState } from './state/url.ts';
 import { useViewState } from './state/useViewState.ts';
+import { pageOf } from './pages/routes.ts';
+import { useLocation } from './pages/useLocation.ts';
 
+const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
+const ComparePage = lazy(() => import('./pages/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
+
+/** Switches on the path: a territory's profile, a comparison, or the map. */
 export function App() {
+  const page = pageOf(useLocation().pathname);
+  if (page.kind === 'map') return <MapApp />;
+  return (
+    <Suspense fallback={<main className="page-message" aria-busy="true"><p className="loading-pill">{t(DEFAULT_LANG, 'app.loading')}</p></main>}>
+      {page.kind === 'profile' ? <ProfilePage territory={page.territory} /> : <ComparePage />}
+    </Suspense>
+  );
+}
+
+function MapApp() {
   const { query, navigate } = useViewState();
   const indicatorsQuery = useQuery(indicatorsOptions());
   const indicators = indicatorsQuery.data?.indicators;
@@ -43,6 +61,7 @@ export function App() {
 
   return (
     <div className="app">
+      <SkipLinks lang={lang} />
       <Header lang={lang} onLang={(next) => change({ lang: next })} />
       {view && indicators ? (
         <Dashboard indicators={indicators} view={view} onChange={change} />

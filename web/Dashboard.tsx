@@ -2,22 +2,30 @@
  * One view of the map: fetches geometry and values for the view state, classifies and colours
  * them, and lays out the control panel, the legend, the map and its source line.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Indicator } from './api/types.ts';
-import { geometryOptions, insetsOptions, mapValuesOptions } from './api/queries.ts';
+import { insetsOptions, mapValuesOptions, schoolsOptions } from './api/queries.ts';
 import { pick, t } from './i18n/index.ts';
-import { classify } from './map/classify.ts';
-import { MapView, type Choropleth, type GeometryForLevel } from './map/MapView.tsx';
+import { Breadcrumb, useDirectory } from './map/Breadcrumb.tsx';
+import { pickPatch } from './map/drill.ts';
+import { MapView, type Choropleth } from './map/MapView.tsx';
+import { SchoolControls } from './map/SchoolControls.tsx';
+import { schoolPoints } from './map/schools.ts';
 import { mapSummary } from './map/summary.ts';
-import { TerritoryTooltip } from './map/Tooltip.tsx';
-import { classColors } from './map/palette.ts';
+import { SchoolTooltip, TerritoryTooltip } from './map/Tooltip.tsx';
+import { usePrefetchBounds } from './map/useTerritoryBounds.ts';
+import { YearSlider } from './map/YearSlider.tsx';
+import { useClassification } from './map/useClassification.ts';
+import { AroundMap } from './panels/AroundMap.tsx';
 import { Controls } from './panels/Controls.tsx';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { Legend } from './panels/Legend.tsx';
+import { colorMeaning } from './panels/legendText.ts';
 import { ProvenanceBadge } from './panels/ProvenanceBadge.tsx';
 import { SourceLine } from './panels/SourceLine.tsx';
-import type { ViewState } from './state/url.ts';
+import { refString, type ViewState } from './state/url.ts';
+import { useReplaceCamera } from './state/useViewState.ts';
 
 interface Props {
   indicators: readonly Indicator[];
@@ -29,45 +37,63 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   const { lang, level, year } = view;
   const indicator = indicators.find((i) => i.id === view.indicator) ?? (indicators[0] as Indicator);
   const stateKey = `${indicator.id}|${level}|${year}`;
+  // school filters and points only exist for indicators computed per school
+  const perSchool = indicator.grain === 'school';
+  const filters = perSchool ? { schoolType: view.schoolType, sector: view.sector } : { schoolType: null, sector: null };
+  const within = view.within ? refString(view.within) : null;
 
   const valuesQuery = useQuery({
-    ...mapValuesOptions(indicator.id, level, year),
+    ...mapValuesOptions(indicator.id, level, year, within, filters),
     placeholderData: keepPreviousData,
   });
-  const geometryQuery = useQuery(geometryOptions(level));
   const insetsQuery = useQuery(insetsOptions());
+  const wantSchools = perSchool && view.schools;
+  const schoolsQuery = useQuery({ ...schoolsOptions(indicator.id, year, within, filters), enabled: wantSchools });
 
   // While new values load, the legend keeps showing the previous ones (marked as stale).
   const shown = valuesQuery.data;
   const isCurrent = shown !== undefined && !valuesQuery.isPlaceholderData;
   const shownIndicator = indicators.find((i) => i.id === shown?.indicator) ?? indicator;
-  const classification = useMemo(() => classify(shown?.values.map((v) => v.value) ?? []), [shown]);
-  const colors = useMemo(
-    () => classColors(classification.bins.length, shownIndicator.direction),
-    [classification, shownIndicator],
-  );
+  const classified = useClassification(view, shownIndicator, shown);
+  const { classification, colors } = classified;
   const byCode = useMemo(() => new Map(shown?.values.map((v) => [v.code, v])), [shown]);
 
+  // the key names everything the colours depend on, so `ready` always means the current view
+  const renderKey = `${stateKey}|${within ?? ''}|${filters.schoolType ?? ''}|${filters.sector ?? ''}|${classification.thresholds.join(',')}|${colors.join(',')}`;
   const choropleth = useMemo<Choropleth | undefined>(
     () =>
       isCurrent && shown
-        ? { key: stateKey, level, values: shown.values, thresholds: classification.thresholds, colors }
+        ? { key: renderKey, level, values: shown.values, thresholds: classification.thresholds, colors }
         : undefined,
-    [isCurrent, shown, stateKey, level, classification, colors],
+    [isCurrent, shown, renderKey, level, classification, colors],
   );
-  const geometry = useMemo<GeometryForLevel | undefined>(
-    () => (geometryQuery.data ? { level, data: geometryQuery.data } : undefined),
-    [geometryQuery.data, level],
+  const schools = useMemo(
+    () => (wantSchools && schoolsQuery.data && isCurrent ? schoolPoints(schoolsQuery.data, classification.thresholds, colors) : null),
+    [wantSchools, schoolsQuery.data, isCurrent, classification, colors],
   );
+  const directory = useDirectory(view.within !== null || view.selected !== null);
+  // The table beside the map re-fetches and re-sorts up to ~35,000 rows when the data shown
+  // changes: that part follows in a deferred (interruptible) render, so the map is re-coloured
+  // first. The selection and the language stay immediate.
+  const deferred = useDeferredValue(view);
+  const aroundView = useMemo(() => {
+    const { indicator: i, year: y, level: l, within: w, schoolType: st, sector: se } = deferred;
+    return { ...view, indicator: i, year: y, level: l, within: w, schoolType: st, sector: se };
+  }, [view, deferred]);
+  const aroundIndicator = indicators.find((i) => i.id === aroundView.indicator) ?? indicator;
+  const onCamera = useReplaceCamera(view);
+  usePrefetchBounds(level, isCurrent);
 
-  const error = valuesQuery.error ?? geometryQuery.error;
+  const error = valuesQuery.error ?? schoolsQuery.error;
   const label = pick(lang, indicator.label);
-  const ariaLabel = mapSummary(lang, indicator, level, year, isCurrent ? classification : null);
+  const meaning = colorMeaning(lang, shownIndicator, classified.palette, view.reverse, classified.reference);
+  const ariaLabel = mapSummary(lang, indicator, level, year, isCurrent ? classification : null, meaning);
 
   return (
     <main className="layout">
       <section className="panel panel-controls" aria-label={t(lang, 'panel.label')}>
-        <Controls indicators={indicators} indicator={indicator} view={view} onChange={onChange} />
+        <Controls indicators={indicators} indicator={indicator} view={view} onChange={onChange} classification={classification} />
+        <SchoolControls lang={lang} indicator={indicator} view={view} points={schools} onChange={onChange} />
       </section>
       <section className="map-column" aria-labelledby="map-title">
         <div className="map-heading">
@@ -79,12 +105,23 @@ export function Dashboard({ indicators, view, onChange }: Props) {
           </h2>
           <ProvenanceBadge lang={lang} indicator={indicator} />
         </div>
+        <div className="map-toolbar">
+          <Breadcrumb lang={lang} within={view.within} selected={view.selected} directory={directory} onChange={onChange} />
+          <YearSlider lang={lang} years={indicator.years} year={year} onYear={(y) => onChange({ year: y })} />
+        </div>
         <MapView
           lang={lang}
           stateKey={stateKey}
-          geometry={geometry}
+          level={level}
+          within={view.within}
+          selected={view.selected}
+          camera={view.camera}
           insets={insetsQuery.data}
           choropleth={choropleth}
+          schools={schools}
+          schoolsPending={wantSchools && schools === null}
+          onPick={(ref) => onChange(pickPatch(ref, view, directory))}
+          onCamera={onCamera}
           failed={error !== null}
           ariaLabel={ariaLabel}
           overlay={
@@ -92,20 +129,25 @@ export function Dashboard({ indicators, view, onChange }: Props) {
               <ErrorBanner
                 lang={lang}
                 error={error}
-                onRetry={() => void (valuesQuery.isError ? valuesQuery.refetch() : geometryQuery.refetch())}
+                onRetry={() => void (valuesQuery.isError ? valuesQuery.refetch() : schoolsQuery.refetch())}
               />
             ) : null
           }
-          tooltip={(hover) =>
-            shown ? (
+          tooltip={({ target }) =>
+            !shown ? null : target.kind === 'school' ? (
+              <SchoolTooltip lang={lang} school={target.school} indicator={shownIndicator} year={shown.year} />
+            ) : (
               <TerritoryTooltip
                 lang={lang}
-                name={hover.name}
-                value={byCode.get(hover.code)}
+                level={target.level}
+                code={target.code}
+                name={target.name}
+                value={byCode.get(target.code)}
+                outside={shown.within !== null && !byCode.has(target.code)}
                 indicator={shownIndicator}
                 year={shown.year}
               />
-            ) : null
+            )
           }
         />
         <SourceLine lang={lang} indicator={indicator} />
@@ -116,7 +158,13 @@ export function Dashboard({ indicators, view, onChange }: Props) {
         classification={classification}
         colors={colors}
         stale={!isCurrent}
+        values={shown?.values.map((v) => v.value)}
+        palette={classified.palette}
+        reverse={view.reverse}
+        reference={classified.reference}
+        requested={view.classes}
       />
+      <AroundMap indicators={indicators} indicator={aroundIndicator} view={aroundView} onChange={onChange} />
     </main>
   );
 }

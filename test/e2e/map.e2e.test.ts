@@ -100,7 +100,7 @@ describe('map page', () => {
   it('switches to a synthetic indicator without reloading geometry: badge, explanation, URL', async () => {
     const geoRequests: string[] = [];
     const onRequest = (r: { url: () => string }) => {
-      if (r.url().includes('/geo/')) geoRequests.push(r.url());
+      if (/\/(geo|tiles)\//.test(r.url())) geoRequests.push(r.url());
     };
     page.on('request', onRequest);
     await page.selectOption('#indicator-select', 'thd_share');

@@ -3,36 +3,92 @@
  * so changing any of them is a different cache entry.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { INDICATORS } from '../../server/indicators/catalog.ts';
 import { fetchJson } from './client.ts';
 import type {
   HealthResponse,
   IndicatorsResponse,
   Level,
   MapResponse,
+  SchoolsResponse,
+  SchoolType,
+  Sector,
+  TerritoriesResponse,
   TerritoryCollection,
 } from './types.ts';
 
-/** The indicator catalog; it only changes with a deploy. */
+/**
+ * The indicator catalog. `/api/indicators` serves the very module bundled here
+ * (server/indicators/catalog.ts, same deploy), so the page starts from the bundled copy and the
+ * first map request does not wait for a round trip.
+ */
 export function indicatorsOptions() {
   return queryOptions({
     queryKey: ['indicators'] as const,
     queryFn: ({ signal }) => fetchJson<IndicatorsResponse>('/api/indicators', signal),
+    initialData: { indicators: [...INDICATORS] },
     staleTime: Infinity,
   });
 }
 
-/** Values of one indicator for every territory of `level` (optionally within a parent). */
-export function mapValuesOptions(indicator: string, level: Level, year: number, within: string | null = null) {
-  const params = new URLSearchParams({ indicator, level, year: String(year) });
+/** School filters shared by the map values and the school points (null: all). */
+export interface SchoolFilters {
+  schoolType: SchoolType | null;
+  sector: Sector | null;
+}
+
+const NO_FILTERS: SchoolFilters = { schoolType: null, sector: null };
+
+function filterParams(params: URLSearchParams, within: string | null, { schoolType, sector }: SchoolFilters) {
   if (within) params.set('within', within);
+  if (schoolType) params.set('school_type', schoolType);
+  if (sector) params.set('sector', sector);
+  return params.toString();
+}
+
+/**
+ * Values of one indicator for every territory of `level`, optionally within a parent
+ * (`<level>:<code>`) and for one school type or sector.
+ */
+export function mapValuesOptions(
+  indicator: string,
+  level: Level,
+  year: number,
+  within: string | null = null,
+  filters: SchoolFilters = NO_FILTERS,
+) {
+  const { schoolType, sector } = filters;
+  const query = filterParams(new URLSearchParams({ indicator, level, year: String(year) }), within, filters);
   return queryOptions({
-    queryKey: ['map', { indicator, level, year, within }] as const,
-    queryFn: ({ signal }) => fetchJson<MapResponse>(`/api/map?${params.toString()}`, signal),
+    queryKey: ['map', { indicator, level, year, within, schoolType, sector }] as const,
+    queryFn: ({ signal }) => fetchJson<MapResponse>(`/api/map?${query}`, signal),
     staleTime: 10 * 60_000,
   });
 }
 
-/** Display geometry of a level (features with `code` and `name`). */
+/** Every school of a selection with its position and value (compact rows). */
+export function schoolsOptions(indicator: string, year: number, within: string | null, filters: SchoolFilters) {
+  const { schoolType, sector } = filters;
+  const query = filterParams(new URLSearchParams({ indicator, year: String(year) }), within, filters);
+  return queryOptions({
+    queryKey: ['schools', { indicator, year, within, schoolType, sector }] as const,
+    queryFn: ({ signal }) => fetchJson<SchoolsResponse>(`/api/schools?${query}`, signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** Territories of a level (names and parent codes), optionally within a parent `<level>:<code>`. */
+export function territoriesOptions(level: Level, within: string | null = null) {
+  const params = new URLSearchParams({ level });
+  if (within) params.set('within', within);
+  return queryOptions({
+    queryKey: ['territories', { level, within }] as const,
+    queryFn: ({ signal }) => fetchJson<TerritoriesResponse>(`/api/territories?${params.toString()}`, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** Display geometry of a level (features with `code` and `name`); the map uses it for bounds. */
 export function geometryOptions(level: Level) {
   return queryOptions({
     queryKey: ['geo', level] as const,

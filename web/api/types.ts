@@ -3,9 +3,9 @@
  * from the shared catalog; these mirror the server's route outputs until `hc<AppType>` is wired.
  */
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { Indicator, Level, Localized, Provenance } from '../../server/indicators/catalog.ts';
+import type { Indicator, Level, Localized, Provenance, SchoolType, Sector } from '../../server/indicators/catalog.ts';
 
-export type { Indicator, Level, Localized, Provenance };
+export type { Indicator, Level, Localized, Provenance, SchoolType, Sector };
 
 export interface IndicatorsResponse {
   indicators: Indicator[];
@@ -15,8 +15,10 @@ export interface MapValue {
   code: string;
   /** null when there is no data */
   value: number | null;
-  /** schools behind the value */
-  n: number;
+  /** schools behind the value (null for indicators computed per commune) */
+  n: number | null;
+  /** true when fewer than `min_schools` schools are behind the value */
+  low_n?: boolean;
   num: number | null;
   den: number | null;
 }
@@ -26,10 +28,61 @@ export interface MapResponse {
   level: Level;
   year: number;
   within: string | null;
+  school_type?: SchoolType | null;
+  sector?: Sector | null;
   provenance: Provenance;
+  /** "données fictives …" for synthetic values, a warning for historical ones */
+  notice?: string;
   unit: Localized | string;
+  min_schools?: number;
   values: MapValue[];
   stats: { count: number; min: number | null; max: number | null; mean: number | null };
+}
+
+/** Columns of `/api/schools` rows, in order (server/routes/schools.ts). */
+export type SchoolRow = [
+  uai: string,
+  name: string,
+  schoolType: SchoolType,
+  sector: Sector,
+  communeCode: string,
+  positionQuality: 'exact' | 'commune',
+  lon: number | null,
+  lat: number | null,
+  displayLon: number | null,
+  displayLat: number | null,
+  pupils: number | null,
+  value: number | null,
+];
+
+export interface SchoolsResponse {
+  indicator: string;
+  year: number;
+  within: string | null;
+  school_type: SchoolType | null;
+  sector: Sector | null;
+  unit: Localized;
+  provenance: Provenance;
+  notice?: string;
+  count: number;
+  columns: readonly string[];
+  rows: SchoolRow[];
+}
+
+/** One row of `/api/territories?level=&within=`. */
+export interface TerritoryEntry {
+  level: Level;
+  code: string;
+  name: string;
+  region_code: string | null;
+  academie_code: string | null;
+  departement_code: string | null;
+}
+
+export interface TerritoriesResponse {
+  level: Level;
+  within: string | null;
+  territories: TerritoryEntry[];
 }
 
 export interface HealthResponse {

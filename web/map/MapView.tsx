@@ -1,102 +1,97 @@
 /**
- * The MapLibre map. Geometry goes in once per level (`setData`); values go in as feature-state
- * class indices, so a new indicator or year re-colours without reloading geometry. The frame
- * carries `data-state` = loading | ready | error: ready once the current choropleth has been
- * applied and the map is idle (end-to-end tests wait on it).
+ * The map explorer's map. Territories come as vector tiles per level and are coloured through
+ * feature-state, so a new indicator or year re-colours without reloading geometry; school
+ * points, outlines, the camera and the DROM shortcuts follow the view state. The frame carries
+ * `data-state` = loading | ready | error: ready once the current view (values applied, school
+ * points when shown, camera settled) has been drawn and the map is idle — tests and benchmarks
+ * wait on it.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type * as maplibregl from 'maplibre-gl';
-import type { MapValue, TerritoryCollection } from '../api/types.ts';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { TerritoryCollection } from '../api/types.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import type { MapLevel } from '../state/url.ts';
-import { classIndex, hasValue } from './classify.ts';
+import type { Camera, MapLevel, TerritoryRef } from '../state/url.ts';
+import { DromShortcuts } from './DromShortcuts.tsx';
 import { useInsetLabels } from './insetLabels.ts';
-import { boundsOf, fillColorExpression, LAYER, STATE_CLASS, TERRITORIES } from './style.ts';
+import type { SchoolPoints } from './schools.ts';
+import { SCHOOL_LAYERS, visibleLayers } from './style.ts';
+import { minZoomOf, useCamera } from './useCamera.ts';
+import { useChoropleth, useReadyKey, type Choropleth } from './useChoropleth.ts';
 import { useMapLibre, type HoverInfo } from './useMapLibre.ts';
+import { useOutlined, useSchoolPoints, useVisibleLayers } from './useMapLayers.ts';
+import { useTerritoryBounds } from './useTerritoryBounds.ts';
+import './map.css';
 
-export type { HoverInfo } from './useMapLibre.ts';
-
-export interface GeometryForLevel {
-  level: MapLevel;
-  data: TerritoryCollection;
-}
-
-/** Everything needed to colour the map for one view state. */
-export interface Choropleth {
-  key: string;
-  level: MapLevel;
-  values: readonly MapValue[];
-  thresholds: readonly number[];
-  colors: readonly string[];
-}
+export type { HoverInfo, HoverTarget } from './useMapLibre.ts';
+export type { Choropleth } from './useChoropleth.ts';
 
 interface Props {
   lang: Lang;
+  /** `indicator|level|year`, shown as `data-view` */
   stateKey: string;
-  geometry: GeometryForLevel | undefined;
+  level: MapLevel;
+  within: TerritoryRef | null;
+  selected: TerritoryRef | null;
+  camera: Camera | null;
   insets: TerritoryCollection | undefined;
+  /** the colours of the current view, undefined while its values load */
   choropleth: Choropleth | undefined;
+  /** school points to draw (null: none), and whether wanted points are still loading */
+  schools: SchoolPoints | null;
+  schoolsPending: boolean;
   failed: boolean;
   ariaLabel: string;
   overlay: ReactNode;
   tooltip: (hover: HoverInfo) => ReactNode;
+  onPick: (ref: TerritoryRef) => void;
+  onCamera: (camera: Camera) => void;
 }
 
-export function MapView({ lang, stateKey, geometry, insets, choropleth, failed, ariaLabel, overlay, tooltip }: Props) {
+export function MapView(props: Props) {
+  const { lang, stateKey, level, within, selected, camera, choropleth, schools, failed, overlay } = props;
   const containerRef = useRef<HTMLDivElement>(null);
-  const appliedRef = useRef<Set<string>>(new Set());
-  const [readyKey, setReadyKey] = useState<string | null>(null);
-  const { map, hover, fitHome } = useMapLibre(containerRef, lang);
+  const visible = useMemo(() => {
+    const ids = visibleLayers(level, within, selected);
+    if (schools) for (const id of Object.values(SCHOOL_LAYERS)) ids.add(id);
+    return ids;
+  }, [level, within, selected, schools]);
+  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera }, camera);
 
-  // Geometry of the level: replace the source data, fit France (with insets) the first time.
-  useEffect(() => {
-    if (!map || !geometry) return;
-    map.getSource<maplibregl.GeoJSONSource>(TERRITORIES)?.setData(geometry.data);
-    const bounds = boundsOf(geometry.data);
-    if (bounds) fitHome(bounds);
-  }, [map, geometry, fitHome]);
-
-  useInsetLabels(map, insets);
-
-  // Values: class index per territory as feature-state, colours as the fill expression.
-  useEffect(() => {
-    if (!map || !geometry || !choropleth || choropleth.level !== geometry.level) return;
-    const { key, values, thresholds, colors } = choropleth;
-    map.setPaintProperty(LAYER.fill, 'fill-color', fillColorExpression(colors));
-    const next = new Set<string>();
-    for (const v of values) {
-      next.add(v.code);
-      const cls = hasValue(v.value) ? classIndex(thresholds, v.value) : -1;
-      map.setFeatureState({ source: TERRITORIES, id: v.code }, { [STATE_CLASS]: cls });
-    }
-    for (const code of appliedRef.current) {
-      if (!next.has(code)) map.removeFeatureState({ source: TERRITORIES, id: code }, STATE_CLASS);
-    }
-    appliedRef.current = next;
-    const onIdle = () => setReadyKey(key);
-    map.once('idle', onIdle);
-    map.triggerRepaint();
-    return () => {
-      map.off('idle', onIdle);
-    };
-  }, [map, geometry, choropleth]);
+  const target = useTerritoryBounds(within);
+  const { flyTo } = useCamera(map, { camera, level, target, targetKey: within ? `${within.level}:${within.code}` : '' });
+  useVisibleLayers(map, visible);
+  useOutlined(map, [within, selected]);
+  useSchoolPoints(map, schools);
+  useChoropleth(map, choropleth, schools !== null);
+  useInsetLabels(map, props.insets);
+  const settled = camera !== null || target !== undefined;
+  const renderKey = choropleth && !props.schoolsPending && settled ? `${choropleth.key}|${schools ? schools.shown : '-'}` : null;
+  const readyKey = useReadyKey(map, renderKey);
+  const tooFar = useTooFar(map, level);
 
   // Text alternative on the canvas itself.
   useEffect(() => {
-    map?.getCanvas().setAttribute('aria-label', ariaLabel);
-  }, [map, ariaLabel]);
+    map?.getCanvas().setAttribute('aria-label', props.ariaLabel);
+  }, [map, props.ariaLabel]);
 
-  const state = failed ? 'error' : readyKey === stateKey ? 'ready' : 'loading';
+  const state = failed ? 'error' : renderKey !== null && readyKey === renderKey ? 'ready' : 'loading';
   return (
     <div className="map-frame" id="map" data-state={state} data-view={stateKey} aria-busy={state === 'loading'}>
       <div ref={containerRef} className="map-canvas" />
+      <DromShortcuts lang={lang} insets={props.insets} onFly={flyTo} />
+      {schools ? (
+        <p className="points-overlay" data-testid="points-overlay">
+          <span className="point-symbol point-exact" aria-hidden="true" /> {t(lang, 'schools.keyExact')}
+          <span className="point-symbol point-approx" aria-hidden="true" /> {t(lang, 'schools.keyApprox')}
+        </p>
+      ) : null}
       {state === 'loading' && !overlay ? (
         <p className="map-loading" role="status">
           {t(lang, 'app.loading')}
         </p>
       ) : null}
+      {tooFar && state !== 'loading' ? <p className="map-hint">{t(lang, 'map.zoomForCommunes')}</p> : null}
       {overlay}
-      {hover ? (
+      {hover && (hover.target.kind === 'school' || hover.target.level === level) ? (
         <div
           className="map-tooltip"
           style={{
@@ -105,9 +100,26 @@ export function MapView({ lang, stateKey, geometry, insets, choropleth, failed, 
             transform: `translate(${hover.flipX ? 'calc(-100% - 14px)' : '14px'}, ${hover.flipY ? 'calc(-100% - 14px)' : '14px'})`,
           }}
         >
-          {tooltip(hover)}
+          {props.tooltip(hover)}
         </div>
       ) : null}
     </div>
   );
+}
+
+/** True when the map is zoomed out beyond the first zoom with tiles for `level` (nothing draws). */
+function useTooFar(map: ReturnType<typeof useMapLibre>['map'], level: MapLevel): boolean {
+  const [tooFar, setTooFar] = useState(false);
+  useEffect(() => {
+    if (!map) return;
+    const check = () => setTooFar(map.getZoom() < minZoomOf(map, level) - 1e-6);
+    check();
+    map.on('zoomend', check);
+    map.on('sourcedata', check);
+    return () => {
+      map.off('zoomend', check);
+      map.off('sourcedata', check);
+    };
+  }, [map, level]);
+  return tooFar;
 }

@@ -1,20 +1,40 @@
 /**
- * Class breaks for the choropleth: quantile classes (equal counts) computed from the values
- * themselves. Pure: no DOM, no d3, so the legend and the map share one tested definition.
+ * Class breaks for the choropleth, shared by the map and the legend: quantiles (default), equal
+ * intervals, natural breaks (Ckmeans), mean ± standard deviation, geometric progression, head/tail
+ * breaks, or manual breaks. Computed thresholds are rounded to readable numbers (breaks/nice.ts);
+ * manual ones are kept as typed. Pure: no DOM.
  *
- * Thresholds are lower bounds of classes 1..k-1 and are always data values, so every class
- * holds at least one value; ties never straddle two classes. With fewer distinct values than
- * `k`, fewer classes come out (never empty ones).
+ * Thresholds are lower bounds of classes 1..k-1: a value equal to a threshold is in the upper
+ * class. The first class starts at the smallest value and the last ends at the largest, so no
+ * value is ever outside. Computed methods never give empty classes at the ends; manual breaks may
+ * (the user asked for them), and so may equal intervals in a gap of the data.
  */
+import type { Method } from '../state/url.ts';
+import {
+  equalBreaks,
+  geometricBreaks,
+  headTailBreaks,
+  jenksBreaks,
+  meanSd,
+  quantileBreaks,
+  stddevBreaks,
+} from './breaks/methods.ts';
+import { roundBreaks } from './breaks/nice.ts';
 
 export interface ClassBin {
-  /** smallest value in the class */
+  /** smallest value in the class (the lower bound when the class is empty) */
   min: number;
-  /** largest value in the class */
+  /** largest value in the class (the upper bound when the class is empty) */
   max: number;
   /** number of territories in the class */
   count: number;
+  /** class bounds: the previous threshold (or the smallest value) and the next (or the largest) */
+  lower: number;
+  upper: number;
 }
+
+/** Why the method shown differs from the one asked for, or what to know about the result. */
+export type ClassNote = 'geometricNonPositive' | 'notHeavyTailed' | 'fewValues';
 
 export interface Classification {
   /** ascending lower bounds of classes 1..n-1: value v is in class `classIndex(thresholds, v)` */
@@ -23,6 +43,20 @@ export interface Classification {
   bins: ClassBin[];
   /** territories without a value (null, undefined, NaN) */
   noData: number;
+  /** the method actually used (geometric falls back to equal intervals on values ≤ 0) */
+  method: Method;
+  notes: ClassNote[];
+  /** mean and standard deviation of the values (the stddev legend shows them) */
+  mean: number | null;
+  sd: number | null;
+}
+
+export interface ClassifyOptions {
+  method?: Method;
+  /** number of classes asked for (3..9); methods may give fewer */
+  classes?: number;
+  /** thresholds for the manual method */
+  breaks?: readonly number[];
 }
 
 /** Default number of classes on the map. */
@@ -45,26 +79,60 @@ export function classIndex(thresholds: readonly number[], value: number): number
   return lo;
 }
 
-/** Quantile classification of `values` into at most `k` non-empty classes. */
-export function classify(values: readonly (number | null | undefined)[], k = CLASS_COUNT): Classification {
+/** Thresholds of `method` before rounding, with notes. */
+function rawBreaks(sorted: number[], method: Method, k: number, manual: readonly number[]) {
+  const notes: ClassNote[] = [];
+  switch (method) {
+    case 'manual':
+      return { method, breaks: [...manual], notes };
+    case 'equal':
+      return { method, breaks: equalBreaks(sorted, k), notes };
+    case 'jenks':
+      return { method, breaks: jenksBreaks(sorted, k), notes };
+    case 'stddev':
+      return { method, breaks: stddevBreaks(sorted, k), notes };
+    case 'geometric': {
+      const breaks = geometricBreaks(sorted, k);
+      if (breaks) return { method, breaks, notes };
+      return { method: 'equal' as const, breaks: equalBreaks(sorted, k), notes: ['geometricNonPositive' as const] };
+    }
+    case 'headtail': {
+      const { breaks, heavyTailed } = headTailBreaks(sorted, k);
+      return { method, breaks, notes: heavyTailed ? notes : ['notHeavyTailed' as const] };
+    }
+    case 'quantile':
+      return { method, breaks: quantileBreaks(sorted, k), notes };
+  }
+}
+
+/**
+ * Classifies `values` (null, undefined and NaN count as no data). A number as second argument
+ * is the number of quantile classes (the original signature).
+ */
+export function classify(values: readonly (number | null | undefined)[], options: number | ClassifyOptions = {}): Classification {
+  const opts = typeof options === 'number' ? { classes: options } : options;
+  const requested = opts.method ?? 'quantile';
+  const k = opts.classes ?? CLASS_COUNT;
   const sorted = values.filter(hasValue).sort((a, b) => a - b);
   const noData = values.length - sorted.length;
-  const n = sorted.length;
-  if (n === 0) return { thresholds: [], bins: [], noData };
+  if (sorted.length === 0) return { thresholds: [], bins: [], noData, method: requested, notes: [], mean: null, sd: null };
 
-  const thresholds: number[] = [];
-  for (let i = 1; i < k; i++) {
-    const previous = thresholds.at(-1) ?? (sorted[0] as number);
-    let t = sorted[Math.min(n - 1, Math.ceil((i * n) / k))] as number;
-    // a run of equal values swallowed this break: start the class at the next distinct value
-    if (t <= previous) t = sorted[classIndex(sorted, previous)] ?? previous;
-    if (t > previous) thresholds.push(t);
-  }
+  const raw = rawBreaks(sorted, requested, k, opts.breaks ?? []);
+  const rounded = raw.method === 'manual' ? raw.breaks : roundBreaks(raw.breaks, sorted, raw.method === 'quantile' || raw.method === 'jenks' ? 'partition' : 'value');
+  const thresholds = rounded.filter((t, i) => i === 0 || t > (rounded[i - 1] as number));
+  const notes = [...raw.notes];
+  // stddev and head/tail give fewer classes by design; the others only with few distinct values
+  const exact = raw.method === 'quantile' || raw.method === 'jenks' || raw.method === 'equal' || raw.method === 'geometric';
+  if (exact && thresholds.length + 1 < k) notes.push('fewValues');
 
-  const bins: ClassBin[] = Array.from({ length: thresholds.length + 1 }, () => ({
+  const min = sorted[0] as number;
+  const max = sorted.at(-1) as number;
+  const bins: ClassBin[] = Array.from({ length: thresholds.length + 1 }, (_, i) => ({
     min: Infinity,
     max: -Infinity,
     count: 0,
+    lower: i === 0 ? min : (thresholds[i - 1] as number),
+    upper: i === thresholds.length ? max : (thresholds[i] as number),
   }));
   for (const v of sorted) {
     const bin = bins[classIndex(thresholds, v)] as ClassBin;
@@ -72,5 +140,12 @@ export function classify(values: readonly (number | null | undefined)[], k = CLA
     bin.max = Math.max(bin.max, v);
     bin.count += 1;
   }
-  return { thresholds, bins, noData };
+  for (const bin of bins) {
+    if (bin.count === 0) {
+      bin.min = bin.lower;
+      bin.max = bin.upper;
+    }
+  }
+  const { mean, sd } = meanSd(sorted);
+  return { thresholds, bins, noData, method: raw.method, notes, mean, sd };
 }

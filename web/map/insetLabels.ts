@@ -1,7 +1,8 @@
 /**
  * DOM labels for the overseas inset frames (no glyph server: text is HTML, placed with
  * MapLibre markers at each frame's top-left corner), hidden when the frame is drawn narrower
- * than its label. Decorative for assistive technology: the map's aria-label carries the meaning.
+ * than its label; also sets the frames as the `insets` source's data. Decorative for assistive
+ * technology: the map's aria-label carries the meaning.
  */
 import { useEffect } from 'react';
 import * as maplibregl from 'maplibre-gl';
@@ -25,16 +26,24 @@ export function useInsetLabels(map: maplibregl.Map | null, insets: TerritoryColl
       node.removeAttribute('role');
       return [{ marker, el, bounds: b }];
     });
+    // Label widths never change: read them once, all together, in the next frame (reading
+    // offsetWidth right after React rendered the page would force a layout of the whole page).
+    let widths: number[] | null = null;
     const fit = () => {
-      for (const { el, bounds } of labels) {
+      if (!widths) return;
+      labels.forEach(({ el, bounds }, i) => {
         const width = map.project([bounds[2], bounds[1]]).x - map.project([bounds[0], bounds[1]]).x;
-        el.style.visibility = width >= el.offsetWidth ? 'visible' : 'hidden';
-      }
+        el.style.visibility = width >= (widths?.[i] ?? 0) ? 'visible' : 'hidden';
+      });
     };
-    fit();
+    const frame = requestAnimationFrame(() => {
+      widths = labels.map(({ el }) => el.offsetWidth);
+      fit();
+    });
     map.on('moveend', fit);
     map.on('resize', fit);
     return () => {
+      cancelAnimationFrame(frame);
       map.off('moveend', fit);
       map.off('resize', fit);
       for (const { marker } of labels) marker.remove();

@@ -1,43 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { baseStyle, boundsOf, fillColorExpression, LAYER, TERRITORIES } from './style.ts';
-import { NO_DATA_COLOR } from './palette.ts';
-
-describe('fillColorExpression', () => {
-  it('matches the class index in feature-state, no data otherwise', () => {
-    expect(fillColorExpression(['#aaaaaa', '#bbbbbb'])).toEqual([
-      'match',
-      ['coalesce', ['feature-state', 'cls'], -1],
-      0,
-      '#aaaaaa',
-      1,
-      '#bbbbbb',
-      NO_DATA_COLOR,
-    ]);
-  });
-
-  it('is the no-data colour when there are no classes', () => {
-    expect(fillColorExpression([])).toBe(NO_DATA_COLOR);
-  });
-});
+import { baseStyle, boundsOf, levelLayers, OUTSIDE_COLOR, SCHOOL_LAYERS, STATE, visibleLayers } from './style.ts';
+import { MAP_LEVELS } from '../state/url.ts';
 
 describe('baseStyle', () => {
-  const style = baseStyle(['#111111']);
+  const style = baseStyle('http://example.test', visibleLayers('commune', null, null));
+  const layer = (id: string) => style.layers.find((l) => l.id === id);
 
-  it('uses only inline GeoJSON sources, no glyphs or sprites', () => {
-    expect(Object.values(style.sources).map((s) => s.type)).toEqual(['geojson', 'geojson']);
+  it('uses our own vector tiles per level, no glyphs, sprites or symbol layers', () => {
+    for (const level of MAP_LEVELS) {
+      expect(style.sources[level]).toMatchObject({ type: 'vector', tiles: [`http://example.test/tiles/${level}/{z}/{x}/{y}.pbf`], promoteId: 'code' });
+    }
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
   });
 
-  it('promotes `code` to the feature id so feature-state can key on it', () => {
-    expect(style.sources[TERRITORIES]).toMatchObject({ promoteId: 'code' });
+  it('takes each level’s zoom range from the tile spec (communes from z4)', () => {
+    expect(style.sources.commune).toMatchObject({ minzoom: 4, maxzoom: 10 });
+    expect(style.sources.region).toMatchObject({ minzoom: 0, maxzoom: 8 });
   });
 
-  it('draws fill under outline and hover', () => {
+  it('colours territories from feature-state, so new values never change the paint', () => {
+    const fill = layer(levelLayers('commune').fill);
+    expect(fill).toMatchObject({ source: 'commune', 'source-layer': 'commune' });
+    expect(fill && 'paint' in fill ? fill.paint : null).toEqual({
+      'fill-color': ['to-color', ['coalesce', ['feature-state', STATE.color], OUTSIDE_COLOR]],
+      'fill-opacity': 0,
+      'fill-antialias': false, // a second pass over every commune edge, for nothing visible
+    });
+  });
+
+  it('builds no commune line geometry at the scale of France', () => {
+    for (const role of ['line', 'hover', 'casing', 'outline'] as const) {
+      expect(layer(levelLayers('commune')[role])?.minzoom).toBeGreaterThanOrEqual(5.5);
+    }
+  });
+
+  it('shows only the layers asked for', () => {
+    expect(layer(levelLayers('commune').fill)?.layout).toEqual({ visibility: 'visible' });
+    expect(layer(levelLayers('departement').fill)?.layout).toEqual({ visibility: 'none' });
+    expect(layer(levelLayers('departement').context)?.layout).toEqual({ visibility: 'visible' });
+  });
+
+  it('draws fills, then borders, then hover and outlines, then school points on top', () => {
     const ids = style.layers.map((l) => l.id);
-    expect(ids.indexOf(LAYER.fill)).toBeLessThan(ids.indexOf(LAYER.outline));
-    expect(ids.indexOf(LAYER.outline)).toBeLessThan(ids.indexOf(LAYER.hover));
+    const last = (role: keyof ReturnType<typeof levelLayers>) => Math.max(...MAP_LEVELS.map((l) => ids.indexOf(levelLayers(l)[role])));
+    const first = (role: keyof ReturnType<typeof levelLayers>) => Math.min(...MAP_LEVELS.map((l) => ids.indexOf(levelLayers(l)[role])));
+    expect(last('fill')).toBeLessThan(first('line'));
+    expect(last('context')).toBeLessThan(first('hover'));
+    expect(last('outline')).toBeLessThan(ids.indexOf(SCHOOL_LAYERS.approx));
+    expect(ids.indexOf(SCHOOL_LAYERS.approx)).toBeLessThan(ids.indexOf(SCHOOL_LAYERS.exact));
+  });
+});
+
+describe('visibleLayers', () => {
+  it('shows the level, the borders of its parent level and the drilled territory outline', () => {
+    const ids = visibleLayers('commune', { level: 'departement', code: '15' }, { level: 'commune', code: '15014' });
+    expect(ids).toContain(levelLayers('commune').fill);
+    expect(ids).toContain(levelLayers('departement').context);
+    expect(ids).toContain(levelLayers('departement').outline);
+    expect(ids).toContain(levelLayers('commune').outline);
+    expect(ids).not.toContain(levelLayers('departement').fill);
+    expect(ids).not.toContain(levelLayers('region').fill);
+  });
+
+  it('never loads a finer level for an outline', () => {
+    const ids = visibleLayers('departement', null, { level: 'commune', code: '15014' });
+    expect([...ids].some((id) => id.startsWith('commune-'))).toBe(false);
   });
 });
 

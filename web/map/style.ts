@@ -1,92 +1,63 @@
 /**
- * The MapLibre style, built in code: a background and our two GeoJSON sources, no tiles, no
- * glyphs, no sprites (labels are DOM). Territories are coloured through feature-state `cls`
- * (class index), so a new indicator or year only updates states and the colour expression.
+ * The MapLibre style, built in code: one vector-tile source per level (served by /tiles, no
+ * external server, no glyphs, no sprites: labels are DOM), the inset frames and the school
+ * points (layers.ts). Paint never changes with the data: a territory's colour is its
+ * feature-state (a new indicator, year or palette only updates states, never re-parses tiles),
+ * and only the layers of the levels in use are visible (hidden sources load no tiles).
  */
-import type { MapOptions } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { BACKGROUND_COLOR, NO_DATA_COLOR } from './palette.ts';
+import { TILINGS, tileUrl } from '../../scripts/build/tiles/spec.ts';
+import { MAP_LEVELS, type MapLevel } from '../state/url.ts';
+import { INSETS, INSETS_LAYER, SCHOOLS, schoolLayers, territoryLayers, type LayerSpec, type StyleSpec } from './layers.ts';
+import { BACKGROUND_COLOR } from './palette.ts';
 
-/** The style object type, derived from the public MapLibre API. */
-export type StyleSpec = Exclude<NonNullable<MapOptions['style']>, string>;
-export type LayerSpec = StyleSpec['layers'][number];
-type FillPaint = NonNullable<Extract<LayerSpec, { type: 'fill' }>['paint']>;
-/** A fill colour: a constant or an expression. */
-export type FillColor = NonNullable<FillPaint['fill-color']>;
-
-export const TERRITORIES = 'territories';
-export const INSETS = 'insets';
-export const LAYER = {
-  background: 'background',
-  fill: 'territories-fill',
-  outline: 'territories-outline',
-  hover: 'territories-hover',
-  insets: 'insets-frame',
-} as const;
-
-/** Feature-state keys set on territories. */
-export const STATE_CLASS = 'cls';
-export const STATE_HOVER = 'hover';
+export * from './layers.ts';
+export type Bounds = [number, number, number, number];
 
 export const EMPTY_COLLECTION: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** France with the DROM insets (display coordinates, see data/README.md) and metropolitan France. */
+export const FRANCE_BOUNDS: Bounds = [-12.2, 41.3, 9.6, 51.1];
+export const METROPOLE_BOUNDS: Bounds = [-5.2, 41.3, 9.6, 51.1];
 
 /**
- * fill-color: the colour of the feature's class, NO_DATA_COLOR when it has none
- * (no value, or values not applied yet).
+ * The vector source of a level. Its zoom range is the one the tiles were built with (the shared
+ * spec behind each `/tiles/{level}/tilejson.json`), written inline so the first tiles are asked
+ * for as soon as the style loads, without a TileJSON round trip first.
  */
-export function fillColorExpression(colors: readonly string[]): FillColor {
-  if (colors.length === 0) return NO_DATA_COLOR;
-  const branches = colors.flatMap((c, i) => [i, c]);
-  const expression = ['match', ['coalesce', ['feature-state', STATE_CLASS], -1], ...branches, NO_DATA_COLOR];
-  return expression as unknown as FillColor; // a variadic `match` cannot be typed as a tuple
+export function tileSource(origin: string, level: MapLevel) {
+  const tiling = TILINGS.find((t) => t.level === level);
+  if (!tiling) throw new Error(`no tiles for level ${level}`);
+  const { minzoom, maxzoom } = tiling;
+  return { type: 'vector', tiles: [`${origin}${tileUrl(level)}`], minzoom, maxzoom, bounds: FRANCE_BOUNDS, promoteId: 'code' } as const;
 }
 
-/** The whole style, with empty sources filled in later with `setData`. */
-export function baseStyle(colors: readonly string[] = []): StyleSpec {
+/** The whole style; `origin` makes tile URLs absolute (the worker fetches them). */
+export function baseStyle(origin: string, visible: ReadonlySet<string> = new Set()): StyleSpec {
+  const { below, above } = territoryLayers();
+  const layers: LayerSpec[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
+    ...below,
+    { id: INSETS_LAYER, type: 'line', source: INSETS, paint: { 'line-color': '#7b8794', 'line-width': 1, 'line-dasharray': [3, 2] } },
+    ...above,
+    ...schoolLayers(),
+  ];
   return {
     version: 8,
-    name: 'copaneeta-choropleth',
+    name: 'copaneeta-explorer',
     sources: {
-      [TERRITORIES]: { type: 'geojson', data: EMPTY_COLLECTION, promoteId: 'code' },
+      ...Object.fromEntries(MAP_LEVELS.map((level) => [level, tileSource(origin, level)])),
       [INSETS]: { type: 'geojson', data: EMPTY_COLLECTION },
+      [SCHOOLS]: { type: 'geojson', data: EMPTY_COLLECTION, buffer: 8 },
     },
-    layers: [
-      { id: LAYER.background, type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
-      {
-        id: LAYER.fill,
-        type: 'fill',
-        source: TERRITORIES,
-        paint: { 'fill-color': fillColorExpression(colors), 'fill-opacity': 1 },
-      },
-      {
-        id: LAYER.outline,
-        type: 'line',
-        source: TERRITORIES,
-        paint: { 'line-color': '#ffffff', 'line-width': 0.7 },
-      },
-      {
-        id: LAYER.hover,
-        type: 'line',
-        source: TERRITORIES,
-        paint: {
-          'line-color': '#111827',
-          'line-width': 2.5,
-          'line-opacity': ['case', ['boolean', ['feature-state', STATE_HOVER], false], 1, 0],
-        },
-      },
-      {
-        id: LAYER.insets,
-        type: 'line',
-        source: INSETS,
-        paint: { 'line-color': '#7b8794', 'line-width': 1, 'line-dasharray': [3, 2] },
-      },
-    ],
-  };
+    layers: layers.map((l) =>
+      'source' in l && l.source !== INSETS ? { ...l, layout: { visibility: visible.has(l.id) ? 'visible' : 'none' } } : l,
+    ),
+  } as StyleSpec;
 }
 
 /** [west, south, east, north] of every coordinate in the collections (null if none). */
-export function boundsOf(...collections: readonly FeatureCollection[]): [number, number, number, number] | null {
-  const b = [Infinity, Infinity, -Infinity, -Infinity] as [number, number, number, number];
+export function boundsOf(...collections: readonly FeatureCollection[]): Bounds | null {
+  const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (c: unknown): void => {
     if (!Array.isArray(c)) return;
     if (typeof c[0] === 'number' && typeof c[1] === 'number') {

@@ -22,6 +22,8 @@ export function mapSummary(
   level: MapLevel,
   year: number,
   classification: Classification | null,
+  /** what the colours mean, when the palette is not the default (reversed, diverging) */
+  meaning?: string,
 ): string {
   const levels = t(lang, `levels.${level}`);
   const bins = classification?.bins ?? [];
@@ -37,6 +39,6 @@ export function mapSummary(
     min: formatValue(lang, first.min, indicator.decimals, unit),
     max: formatValue(lang, last.max, indicator.decimals, unit),
     noData: classification.noData,
-    darker: darkerText(lang, indicator),
+    darker: meaning ?? darkerText(lang, indicator),
   });
 }

@@ -1,20 +1,24 @@
 /**
- * Creates the MapLibre map once (style built in code, no rotation, drawing buffer kept for
- * pixel tests), tracks the hovered territory (outline via feature-state, tooltip via React
- * state) and keeps France in view on resize until the user moves the map.
+ * Creates the MapLibre map once (style built in code, no rotation, drawing buffer kept for pixel
+ * tests), then reports what the pointer is over (a school point first, else a territory of the
+ * map level: outline via feature-state, tooltip via React state), clicks on territories, and
+ * camera moves the user made (gestures, buttons, keyboard, or flights marked `recordCamera`).
  */
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { t, type Lang } from '../i18n/index.ts';
-import { baseStyle, LAYER, STATE_HOVER, TERRITORIES } from './style.ts';
+import type { Camera, MapLevel, TerritoryRef } from '../state/url.ts';
+import type { SchoolProps } from './schools.ts';
+import { baseStyle, FRANCE_BOUNDS, levelLayers, SCHOOL_LAYERS, STATE } from './style.ts';
 
-export type Bounds = [number, number, number, number];
+export type HoverTarget =
+  | { kind: 'territory'; level: MapLevel; code: string; name: string | null }
+  | { kind: 'school'; school: SchoolProps };
 
 export interface HoverInfo {
-  code: string;
-  name: string;
+  target: HoverTarget;
   x: number;
   y: number;
   /** place the tooltip left of / above the pointer (near the right / bottom edge) */
@@ -22,25 +26,39 @@ export interface HoverInfo {
   flipY: boolean;
 }
 
-const FIT = { padding: 16, animate: false } as const;
+/** What the map reads on every event (kept in a ref, so handlers are bound once). */
+export interface MapInputs {
+  level: MapLevel;
+  visible: ReadonlySet<string>;
+  onPick: (ref: TerritoryRef) => void;
+  onCamera: (camera: Camera) => void;
+}
 
-// Under Vite the worker must be set explicitly, or only the background draws (STACK.md).
+/** Padding of every fit, in pixels: clear of the zoom buttons (right) and the DROM shortcuts (bottom). */
+export const FIT_PADDING = { top: 16, right: 52, bottom: 44, left: 16 } as const;
+
+// Under Vite the worker must be set explicitly, or only the background draws (STACK.md). The
+// worker starts loading now, while React renders, rather than when the first map is created.
 maplibregl.setWorkerUrl(workerUrl);
+maplibregl.prewarm();
 
-export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang: Lang) {
+export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang: Lang, inputs: MapInputs, initial: Camera | null) {
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [hover, setHover] = useState<HoverInfo | null>(null);
-  const homeRef = useRef<Bounds | null>(null);
-  const userMovedRef = useRef(false);
+  const inputsRef = useRef(inputs);
+  useEffect(() => {
+    inputsRef.current = inputs;
+  });
+  const initialRef = useRef({ camera: initial, visible: inputs.visible });
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const { camera, visible } = initialRef.current;
     const m = new maplibregl.Map({
       container,
-      style: baseStyle(),
-      center: [2.4, 46.6],
-      zoom: 4.5,
+      style: baseStyle(window.location.origin, visible),
+      ...(camera ? { center: [camera.lon, camera.lat], zoom: camera.zoom } : { bounds: FRANCE_BOUNDS, fitBoundsOptions: { padding: FIT_PADDING } }),
       attributionControl: false,
       dragRotate: false,
       touchPitch: false,
@@ -51,40 +69,54 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
     m.keyboard.disableRotation();
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
 
-    let hovered: string | number | undefined;
-    const setHovered = (id: string | number | undefined) => {
-      if (hovered !== undefined) m.setFeatureState({ source: TERRITORIES, id: hovered }, { [STATE_HOVER]: false });
-      hovered = id;
-      if (id !== undefined) m.setFeatureState({ source: TERRITORIES, id }, { [STATE_HOVER]: true });
+    let hovered: { level: MapLevel; id: string } | null = null;
+    const setHovered = (next: typeof hovered) => {
+      if (hovered?.id === next?.id && hovered?.level === next?.level) return;
+      if (hovered) m.setFeatureState({ source: hovered.level, sourceLayer: hovered.level, id: hovered.id }, { [STATE.hover]: false });
+      hovered = next;
+      if (next) m.setFeatureState({ source: next.level, sourceLayer: next.level, id: next.id }, { [STATE.hover]: true });
     };
-    const onPointer = (e: maplibregl.MapLayerMouseEvent) => {
-      const f = e.features?.[0];
-      if (!f || f.id === undefined) return;
-      if (f.id !== hovered) setHovered(f.id);
+    /** The school or territory under a point, or null. */
+    const pick = (point: maplibregl.Point): HoverTarget | null => {
+      const { level, visible: shown } = inputsRef.current;
+      const layers = [SCHOOL_LAYERS.exact, SCHOOL_LAYERS.approx].filter((id) => shown.has(id));
+      const school = layers.length ? m.queryRenderedFeatures(point, { layers })[0] : undefined;
+      if (school) return { kind: 'school', school: school.properties as SchoolProps };
+      const f = m.queryRenderedFeatures(point, { layers: [levelLayers(level).fill] })[0];
+      if (!f || f.id === undefined) return null;
+      const name = f.properties.name;
+      return { kind: 'territory', level, code: String(f.id), name: typeof name === 'string' && name ? name : null };
+    };
+    m.on('mousemove', (e) => {
+      const target = pick(e.point);
+      setHovered(target?.kind === 'territory' ? { level: target.level, id: target.code } : null);
+      m.getCanvas().style.cursor = target ? 'pointer' : '';
+      if (!target) return setHover(null);
       const { clientWidth, clientHeight } = m.getContainer();
-      setHover({
-        code: String(f.id),
-        name: String(f.properties.name ?? f.id),
-        x: e.point.x,
-        y: e.point.y,
-        flipX: e.point.x > clientWidth - 280,
-        flipY: e.point.y > clientHeight - 150,
+      setHover({ target, x: e.point.x, y: e.point.y, flipX: e.point.x > clientWidth - 280, flipY: e.point.y > clientHeight - 170 });
+    });
+    // leaving the map, or moving it (a drill-down flies away under a still pointer)
+    for (const type of ['mouseout', 'movestart'] as const) {
+      m.on(type, () => {
+        setHovered(null);
+        setHover(null);
       });
+    }
+    m.on('click', (e) => {
+      const f = m.queryRenderedFeatures(e.point, { layers: [levelLayers(inputsRef.current.level).fill] })[0];
+      if (f?.id !== undefined) inputsRef.current.onPick({ level: inputsRef.current.level, code: String(f.id) });
+    });
+    m.on('moveend', (e: maplibregl.MapLibreEvent & { recordCamera?: boolean }) => {
+      if (!e.originalEvent && !e.recordCamera) return;
+      const c = m.getCenter();
+      inputsRef.current.onCamera({ zoom: m.getZoom(), lat: c.lat, lon: c.lng });
+    });
+    // the style is enough to set feature-state and layers: no need to wait for every tile ('load')
+    m.once('style.load', () => setMap(m));
+    return () => {
+      setMap(null);
+      m.remove();
     };
-    m.on('mousemove', LAYER.fill, onPointer);
-    m.on('click', LAYER.fill, onPointer);
-    m.on('mouseleave', LAYER.fill, () => {
-      setHovered(undefined);
-      setHover(null);
-    });
-    m.on('movestart', (e) => {
-      if ('originalEvent' in e && e.originalEvent) userMovedRef.current = true;
-    });
-    m.on('resize', () => {
-      if (homeRef.current && !userMovedRef.current) m.fitBounds(homeRef.current, FIT);
-    });
-    m.on('load', () => setMap(m));
-    return () => m.remove();
   }, [containerRef]);
 
   // MapLibre's zoom buttons are labelled in English: relabel them in the page language.
@@ -100,15 +132,5 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
     label('.maplibregl-ctrl-zoom-out', t(lang, 'map.zoomOut'));
   }, [map, lang]);
 
-  /** Fit `bounds` now (once per map) and again on every resize until the user moves the map. */
-  const fitHome = useCallback(
-    (bounds: Bounds) => {
-      if (!map || homeRef.current) return;
-      homeRef.current = bounds;
-      map.fitBounds(bounds, FIT);
-    },
-    [map],
-  );
-
-  return { map, hover, fitHome };
+  return { map, hover, clearHover: () => setHover(null) };
 }

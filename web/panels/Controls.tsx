@@ -1,66 +1,30 @@
 /**
- * The view controls: indicator (grouped by theme), year (the indicator's years), level
- * (région, académie, département). Every change goes through `onChange` into the URL.
+ * The left panel's controls: indicator (grouped by theme, with its card), level (région, académie,
+ * département, commune), then classes and colours. The year is the slider above the map. Every
+ * change goes through `onChange` into the URL.
  */
-import type { Indicator, Theme } from '../../server/indicators/catalog.ts';
-import { pick, t } from '../i18n/index.ts';
+import type { Indicator } from '../../server/indicators/catalog.ts';
+import { t } from '../i18n/index.ts';
+import type { Classification } from '../map/classify.ts';
 import { MAP_LEVELS, isMapLevel, type ViewState } from '../state/url.ts';
-
-const THEMES: readonly Theme[] = ['context', 'connectivity', 'equipment', 'usage'];
+import { ClassificationControls } from './ClassificationControls.tsx';
+import { IndicatorPicker } from './IndicatorPicker.tsx';
 
 interface Props {
   indicators: readonly Indicator[];
   indicator: Indicator;
   view: ViewState;
   onChange: (patch: Partial<ViewState>) => void;
+  /** the classification on screen (manual breaks start from it) */
+  classification?: Classification;
 }
 
-export function Controls({ indicators, indicator, view, onChange }: Props) {
+export function Controls({ indicators, indicator, view, onChange, classification }: Props) {
   const { lang } = view;
   const levels = MAP_LEVELS.filter((l) => indicator.levels.includes(l));
   return (
     <div className="controls">
-      <div className="field">
-        <label className="field-label" htmlFor="indicator-select">{t(lang, 'control.indicator')}</label>
-        <select
-          id="indicator-select"
-          value={indicator.id}
-          aria-describedby="indicator-description"
-          onChange={(e) => onChange({ indicator: e.target.value })}
-        >
-          {THEMES.map((theme) => (
-            <optgroup key={theme} label={t(lang, `theme.${theme}`)}>
-              {indicators
-                .filter((i) => i.theme === theme)
-                .map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {pick(lang, i.label)}
-                    {i.provenance === 'synthetic' ? ` (${t(lang, 'control.syntheticSuffix')})` : ''}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-        <p id="indicator-description" className="hint">
-          {pick(lang, indicator.description)}
-        </p>
-      </div>
-
-      <div className="field">
-        <label className="field-label" htmlFor="year-select">{t(lang, 'control.year')}</label>
-        <select
-          id="year-select"
-          value={view.year}
-          disabled={indicator.years.length < 2}
-          onChange={(e) => onChange({ year: Number(e.target.value) })}
-        >
-          {indicator.years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
+      <IndicatorPicker lang={lang} indicators={indicators} indicator={indicator} onChange={(id) => onChange({ indicator: id })} />
 
       <fieldset className="field segmented">
         <legend className="field-label">{t(lang, 'control.level')}</legend>
@@ -79,6 +43,8 @@ export function Controls({ indicators, indicator, view, onChange }: Props) {
           </label>
         ))}
       </fieldset>
+
+      <ClassificationControls view={view} classification={classification} onChange={onChange} />
     </div>
   );
 }

@@ -1,9 +1,10 @@
 /**
  * The URL as the single store of view state: components read the parsed query and navigate
- * with `pushState` (user changes, so back/forward work) or `replaceState` (canonicalising).
+ * with `pushState` (user changes, so back/forward work) or `replaceState` (canonicalising, and
+ * the map camera: a pan is not a history entry).
  */
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { parseViewQuery, serializeViewState, type ViewQuery, type ViewState } from './url.ts';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { parseViewQuery, serializeViewState, type Camera, type ViewQuery, type ViewState } from './url.ts';
 
 const CHANGE_EVENT = 'viewstatechange';
 
@@ -39,4 +40,17 @@ export function useViewState(): {
     window.dispatchEvent(new Event(CHANGE_EVENT));
   }, []);
   return { query, navigate };
+}
+
+/**
+ * A stable callback writing the map camera into the URL of `view` with `replaceState`, so the
+ * camera is shared and restored without adding a history entry per pan or zoom.
+ */
+export function useReplaceCamera(view: ViewState): (camera: Camera) => void {
+  const { navigate } = useViewState();
+  const latest = useRef(view);
+  useEffect(() => {
+    latest.current = view;
+  }, [view]);
+  return useCallback((camera: Camera) => navigate({ ...latest.current, camera }, { replace: true }), [navigate]);
 }

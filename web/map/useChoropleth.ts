@@ -1,0 +1,69 @@
+/**
+ * Colours the territories of the map level from values, through feature-state (only the codes
+ * whose colour changed are sent, see featureState.ts), and says when the map is ready: the
+ * choropleth (and school points, when shown) of the current view applied and the map idle,
+ * every tile drawn.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type * as maplibregl from 'maplibre-gl';
+import type { MapValue } from '../api/types.ts';
+import { MAP_LEVELS, type MapLevel } from '../state/url.ts';
+import { applyDiff, colorsByCode, diffColors, type ColorByCode } from './featureState.ts';
+import { levelLayers, STATE } from './style.ts';
+
+/** Everything needed to colour the map for one view state. */
+export interface Choropleth {
+  /** identifies the content (indicator, level, year, parent, filters, classes, colours) */
+  key: string;
+  level: MapLevel;
+  values: readonly Pick<MapValue, 'code' | 'value'>[];
+  thresholds: readonly number[];
+  colors: readonly string[];
+}
+
+/**
+ * Applies `choropleth` to its level's source, and sets each level's fill opacity: 0 until the
+ * level has been coloured once (nothing grey is drawn, or rasterised, while values load), faded
+ * while school points show. Call it before useReadyKey: effects run in order, so the states are
+ * set when the readiness effect of the same render waits for idle.
+ */
+export function useChoropleth(map: maplibregl.Map | null, choropleth: Choropleth | undefined, faded: boolean): void {
+  // what each level's source holds, for the map instance it was sent to
+  const applied = useRef({ map, byLevel: new Map<MapLevel, ColorByCode>() });
+  useEffect(() => {
+    if (!map || !choropleth) return;
+    if (applied.current.map !== map) applied.current = { map, byLevel: new Map() };
+    const { byLevel } = applied.current;
+    const { level, values, thresholds, colors } = choropleth;
+    const next = colorsByCode(values, thresholds, colors);
+    applyDiff(map, level, STATE.color, diffColors(byLevel.get(level) ?? new Map(), next));
+    byLevel.set(level, next);
+  }, [map, choropleth]);
+
+  useEffect(() => {
+    if (!map) return;
+    const coloured = applied.current.map === map ? applied.current.byLevel : new Map();
+    for (const level of MAP_LEVELS) {
+      // constant opacities: changing them re-parses nothing
+      map.setPaintProperty(levelLayers(level).fill, 'fill-opacity', coloured.has(level) ? (faded ? 0.45 : 1) : 0);
+    }
+  }, [map, faded, choropleth]);
+}
+
+/**
+ * The key of the last view fully drawn: once `key` is non-null and the map goes idle after it
+ * (tiles loaded, states applied, no camera move), it is returned.
+ */
+export function useReadyKey(map: maplibregl.Map | null, key: string | null): string | null {
+  const [ready, setReady] = useState<string | null>(null);
+  useEffect(() => {
+    if (!map || !key) return;
+    const onIdle = () => setReady(key);
+    map.once('idle', onIdle);
+    map.triggerRepaint();
+    return () => {
+      map.off('idle', onIdle);
+    };
+  }, [map, key]);
+  return ready;
+}

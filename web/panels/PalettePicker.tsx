@@ -1,0 +1,71 @@
+/**
+ * The palette picker: a disclosure showing the current palette as a colour ramp; open, a radio
+ * group of swatches, sequential then diverging, each marked as colour-blind safe or not (in its
+ * accessible name and with a visible ⚠). One radio group: arrow keys move through the palettes.
+ */
+import { t, type Lang } from '../i18n/index.ts';
+import { classColors, PALETTES, type Palette, type PaletteKind } from '../map/palette.ts';
+
+interface Props {
+  lang: Lang;
+  value: Palette;
+  onChange: (palette: Palette) => void;
+}
+
+function Ramp({ palette }: { palette: Palette }) {
+  return (
+    <span className="palette-ramp" aria-hidden="true">
+      {classColors(7, 'neutral', { palette: palette.name }).map((c) => (
+        <span key={c} style={{ background: c }} />
+      ))}
+    </span>
+  );
+}
+
+function Swatches({ lang, kind, value, onChange }: Props & { kind: PaletteKind }) {
+  return (
+    <fieldset className="palette-group">
+      <legend>{t(lang, kind === 'sequential' ? 'palette.sequential' : 'palette.diverging')}</legend>
+      {PALETTES.filter((p) => p.kind === kind).map((p) => {
+        const safety = t(lang, p.colorBlindSafe ? 'palette.cbSafe' : 'palette.cbUnsafe');
+        return (
+          <label key={p.name} className="palette-option" title={`${p.name} — ${safety}`}>
+            <input
+              type="radio"
+              name="palette"
+              value={p.name}
+              checked={p.name === value.name}
+              onChange={() => onChange(p)}
+              data-testid={`palette-${p.name}`}
+            />
+            <Ramp palette={p} />
+            <span className="palette-name">
+              {p.name}
+              {p.colorBlindSafe ? null : <span aria-hidden="true"> ⚠</span>}
+              <span className="sr-only">, {safety}</span>
+            </span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function PalettePicker({ lang, value, onChange }: Props) {
+  return (
+    <details className="field palette-picker">
+      <summary>
+        <span className="field-label">{t(lang, 'classify.palette')}</span>
+        <Ramp palette={value} />
+        <span className="palette-current" data-testid="palette-current">
+          {value.name}
+          {value.colorBlindSafe ? null : ' ⚠'}
+        </span>
+      </summary>
+      <div className="palette-groups">
+        <Swatches lang={lang} kind="sequential" value={value} onChange={onChange} />
+        <Swatches lang={lang} kind="diverging" value={value} onChange={onChange} />
+      </div>
+    </details>
+  );
+}
