@@ -8,13 +8,14 @@
  * derived from a version (ETags, caches, build.json, geometry, tiles) is keyed by it.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
 import { adminRoutes, type AdminOptions } from './admin/routes.ts';
 import { templateRoutes } from './admin/templates.ts';
 import { apiCache } from './cache.ts';
 import type { Warehouse } from './db/warehouse.ts';
+import { servePage } from './embed/pages.ts';
+import { securityHeaders } from './embed/security.ts';
 import { ApiError, renderError } from './errors.ts';
 import { docsHtml, openApiDocument, ROUTE_DOCS } from './openapi.ts';
 import { compareRoutes } from './routes/compare.ts';
@@ -22,6 +23,8 @@ import { equityRoutes } from './routes/equity.ts';
 import { exportRoutes } from './routes/export.ts';
 import { mapRoutes } from './routes/map.ts';
 import { metaRoutes } from './routes/meta.ts';
+import { objectiveRoutes } from './routes/objectives.ts';
+import { oembedRoutes } from './routes/oembed.ts';
 import { schoolRoutes } from './routes/schools.ts';
 import { searchRoutes } from './routes/search.ts';
 import { seriesRoutes } from './routes/series.ts';
@@ -55,6 +58,7 @@ export function createApp({ db, webDir, log = console.error, admin }: AppOptions
     .route('/series', seriesRoutes(db))
     .route('/compare', compareRoutes(db))
     .route('/equity', equityRoutes(db))
+    .route('/objectives', objectiveRoutes(db))
     .route('/export', exportRoutes(db))
     .route('/templates', templateRoutes(db))
     .get('/openapi.json', (c) => c.json(openapiDoc()))
@@ -64,26 +68,15 @@ export function createApp({ db, webDir, log = console.error, admin }: AppOptions
     });
 
   const app = new Hono()
-    .use(
-      '*',
-      secureHeaders({
-        contentSecurityPolicy: {
-          defaultSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          workerSrc: ["'self'", 'blob:'],
-          connectSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-        xFrameOptions: 'DENY',
-      }),
-    )
+    // CSP everywhere; only /embed/*, /oembed and /embed.js may be framed or loaded by other sites
+    .use('*', securityHeaders())
     .use('*', compress())
     // every request answers from the version current when it starts (until its last query)
     .use('*', (c, next) => (db.pin ? db.pin(() => next()) : next()))
     .route('/api/admin', adminRoutes(admin ?? { dataDir: '' }))
     .route('/api', api)
     .route('/tiles', tileRoutes(db))
+    .route('/oembed', oembedRoutes())
     .use('/geo/*', async (c, next) => {
       await next();
       c.header('Cache-Control', 'public, max-age=3600');
@@ -99,9 +92,13 @@ export function createApp({ db, webDir, log = console.error, admin }: AppOptions
     );
 
   if (webDir) {
+    // the pages (index.html, embed.html) carry the oEmbed discovery link of their URL
+    const page = async (c: Context, next: Next) => (await servePage(c, webDir)) ?? next();
+    app.get('/', page);
+    app.get('/index.html', page);
     app.use('/*', serveStatic({ root: webDir }));
     // the single-page app answers every other path, except the API and geometry folders
-    app.get('*', async (c, next) => (/^\/(api|geo|tiles)\//.test(c.req.path) ? next() : serveStatic({ root: webDir, path: 'index.html' })(c, next)));
+    app.get('*', async (c, next) => (/^\/(api|geo|tiles)\//.test(c.req.path) ? next() : page(c, next)));
   }
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `nothing at ${c.req.path}`, param: null } }, 404));
   app.onError((err, c) => renderError(err, c, log));

@@ -9,6 +9,7 @@ import { compareQuery } from './routes/compare.ts';
 import { equityQuery } from './routes/equity.ts';
 import { exportQuery } from './routes/export.ts';
 import { mapQuery } from './routes/map.ts';
+import { leftBehindQuery, objectiveParams, objectivesQuery } from './routes/objectives.ts';
 import { searchQuery } from './routes/search.ts';
 import { schoolsQuery } from './routes/schools.ts';
 import { seriesQuery } from './routes/series.ts';
@@ -74,6 +75,28 @@ export const ROUTE_DOCS: RouteDoc[] = [
     params: templateParams,
     query: templateQuery,
     example: '/api/templates/equipment.csv?within=departement:15',
+  },
+  {
+    path: '/api/objectives',
+    summary: 'Convention objectives and their status',
+    description: 'The objectives of the conventions (server/objectives/examples.json: fictitious examples, example: true with an example_notice), each with its partner, indicator, scope, how it is judged (share_of_schools: the share of the scope’s schools whose own value meets threshold must reach target; territory_value: the scope’s ratio of sums must meet target), baseline and deadline, and its status (met, on_track, late, off_track, insufficient_data; rule: the rule text), latest value and expected year.',
+    query: objectivesQuery,
+    example: '/api/objectives?partner=departement-15',
+  },
+  {
+    path: '/api/objectives/{id}',
+    summary: 'One objective: progress, projection, status and who is left behind',
+    description: 'The definition; series: the judged value per year (share of schools meeting the threshold in %, with n, meeting and without_value; or the territory’s value) against the target; projection: least-squares line over the years since the baseline, the year it meets the target and Fieller’s 95 % interval (bounded false: the slope is not significant), expected_year = first school year the line meets the target; status with the rule; left_behind: the schools below the bar in the latest year sorted by gap (name, commune, type, sector, value, gap, pupils, real and map positions) and their communes. Demo values carry provenance "synthetic" and a "données fictives" notice.',
+    params: objectiveParams,
+    example: '/api/objectives/allier-colleges-thd',
+  },
+  {
+    path: '/api/objectives/{id}/left-behind.csv',
+    summary: 'Schools or communes below an objective’s bar, as CSV',
+    description: 'The left_behind lists of /api/objectives/{id} as CSV (UTF-8 with BOM, cells protected against formula injection), with provenance, notice, example and source columns.',
+    params: objectiveParams,
+    query: leftBehindQuery,
+    example: '/api/objectives/allier-colleges-thd/left-behind.csv?level=commune',
   },
   { path: '/api/compare', summary: 'Territories side by side', description: 'Several territories of any levels on the same indicators, with France.', query: compareQuery, example: '/api/compare?territories=departement:03,departement:15,departement:43,departement:63&indicators=ips,thd_share' },
 ];

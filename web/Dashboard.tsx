@@ -19,6 +19,7 @@ import { YearSlider } from './map/YearSlider.tsx';
 import { useClassification } from './map/useClassification.ts';
 import { AroundMap } from './panels/AroundMap.tsx';
 import { Controls } from './panels/Controls.tsx';
+import { EmbedDialog } from './panels/EmbedDialog.tsx';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { colorMeaning } from './panels/legendText.ts';
@@ -104,6 +105,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
             </span>
           </h2>
           <ProvenanceBadge lang={lang} indicator={indicator} />
+          <EmbedDialog lang={lang} title={`${label} — ${t(lang, `levels.${level}`)} · ${year}`} generatedAlt={ariaLabel} />
         </div>
         <div className="map-toolbar">
           <Breadcrumb lang={lang} within={view.within} selected={view.selected} directory={directory} onChange={onChange} />

@@ -229,8 +229,8 @@ export const INDICATORS: readonly Indicator[] = [
     id: 'ftth_share',
     label: fr('Locaux raccordables à la fibre (2018)', 'Premises ready for fibre (2018)'),
     description: fr(
-      'Part des locaux (logements et établissements) raccordables en FttH au T1 2018. Donnée historique : elle ne décrit pas la situation actuelle.',
-      'Share of premises (dwellings and businesses) FttH-ready in Q1 2018. Historical: it does not describe the current situation.',
+      'Part des locaux (logements et établissements) raccordables en FttH au T1 2018. Donnée historique : elle ne décrit pas la situation actuelle. Le dénominateur est l’estimation ARCEP des locaux de 2018 : quelques communes dépassent 100 %.',
+      'Share of premises (dwellings and businesses) FttH-ready in Q1 2018. Historical: it does not describe the current situation. The denominator is ARCEP’s 2018 estimate of premises: a few communes exceed 100 %.',
     ),
     theme: 'connectivity',
     unit: fr('%', '%'),

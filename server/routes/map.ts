@@ -13,6 +13,14 @@ import { summarize } from '../stats.ts';
 import { z } from 'zod';
 import { selectionQuery, validate } from '../validation.ts';
 
+/**
+ * A number to 12 significant digits: sums of floats carry noise in their last digits
+ * (3915920.3000000007) that doubles the size of a commune-level answer and means nothing.
+ */
+export function significant(v: number | null): number | null {
+  return v === null ? null : Number(v.toPrecision(12));
+}
+
 /** The map query: a selection, plus `names=true` to include territory names. */
 export const mapQuery = selectionQuery.extend({
   names: z
@@ -65,6 +73,9 @@ export function mapRoutes(db: Warehouse) {
       return {
         ...(q.names === 'true' ? { name } : {}),
         ...rest,
+        value: significant(rest.value),
+        num: significant(rest.num),
+        den: significant(rest.den),
         // share of the schools behind the value whose value is partners' imported data
         ...(importable ? { imported_share: valueProvenance(sel.indicator, imported_n, rest.n).imported_share } : {}),
       };

@@ -86,7 +86,8 @@ describe('good files', () => {
     const r = await run(file);
     expect(r).toMatchObject({ status: 'applied', file: { format: 'parquet', columns: ['uai', 'year', 'measure', 'value', 'date'] }, rows: { imported: 2 } });
     const share = await servedJson(p, '/api/map?indicator=recent_devices_share&level=departement&year=2025');
-    expect(byCode(share)['63']).toMatchObject({ value: ((20 + 450) / (40 + 500)) * 100, imported_share: 0.5 });
+    expect(byCode(share)['63']).toMatchObject({ imported_share: 0.5 });
+    expect(byCode(share)['63']?.value).toBeCloseTo(((20 + 450) / (40 + 500)) * 100, 9); // sent to 12 significant digits
   });
 
   it('keeps the demo pair of a ratio when only one of its measures is imported', async () => {

@@ -47,7 +47,7 @@ export interface HistogramLayout {
 }
 
 const ROW = 12;
-const CHAR_W = 6;
+const CHAR_W = 6.8; // bold 10px labels
 /** Long school names are cut for the pin label (the full name is in the page). */
 const shortName = (name: string) => (name.length > 34 ? `${name.slice(0, 33).trimEnd()}…` : name);
 

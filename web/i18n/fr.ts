@@ -208,6 +208,7 @@ export const fr = {
   'profile.print': 'Imprimer (A4)',
   'profile.compare': 'Comparer…',
   'profile.compareSiblings': 'Comparer avec ses {n} voisins',
+  'profile.compareSibling': 'Comparer avec son voisin',
   'profile.focus': 'Indicateur détaillé',
   'profile.focusLine': 'Détail ci-dessous\u00a0: {indicator}.',
   'profile.worstTitle': 'Les plus grands écarts avec {parent}',
@@ -266,6 +267,18 @@ export const fr = {
   'chart.units.communes': 'communes',
   'chart.distribution.desc': '{n} {units}, de {min} à {max}, médiane {median}.',
   'chart.distribution.highlight': 'En rouge\u00a0: {text}.',
+  'embed.open': 'Voir sur le tableau de bord',
+  'embed.button': 'Intégrer',
+  'embed.dialogTitle': 'Intégrer cette carte',
+  'embed.intro': 'Collez ce code dans votre article. Le script ajuste la hauteur du cadre à son contenu ; sans lui, le cadre fonctionne aussi, à hauteur fixe.',
+  'embed.alt': 'Description pour les lecteurs d’écran',
+  'embed.altHint': 'Générée à partir des données ; modifiable.',
+  'embed.snippet': 'Code à intégrer',
+  'embed.copy': 'Copier le code',
+  'embed.copied': 'Code copié',
+  'embed.link': 'Lien oEmbed (CMS)',
+  'embed.copyLink': 'Copier le lien',
+  'embed.close': 'Fermer',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -42,6 +42,10 @@ export function ComparePage() {
   const go = (patch: Partial<CompareQuery>) => navigateTo(comparePath({ ...q, year, ...patch }));
 
   useEffect(() => setDocumentMeta(lang, `${t(lang, 'compare.title')} — ${t(lang, 'app.title')}`), [lang]);
+  // the URL always names the year shown (a shared link keeps showing it after new data)
+  useEffect(() => {
+    if (q.year !== year) navigateTo(comparePath({ ...q, year }), { replace: true });
+  });
 
   const data = query.data;
   const multiples = data ? multiplesOf(lang, data, catalog) : [];

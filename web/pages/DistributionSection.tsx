@@ -70,7 +70,7 @@ export function DistributionSection({ ctx, current, school, onSchool }: Props) {
               unit={unit}
               decimals={ind.decimals}
               width={width}
-              height={width < 400 ? 128 : 180}
+              height={width < 400 ? 116 : 180}
             />
           )}
         </Sized>

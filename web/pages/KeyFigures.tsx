@@ -9,7 +9,7 @@ import { fmt, fmtNumber } from '../charts/scales.ts';
 import { pick, t } from '../i18n/index.ts';
 import { rankText } from '../panels/figures.ts';
 import { worstFirst } from '../profile/gaps.ts';
-import { placeName } from '../profile/places.ts';
+import { placeName, placeWithArticle } from '../profile/places.ts';
 import { figureSentence, provenanceNote } from '../profile/sentences.ts';
 import { indicatorOf, type ProfileContext } from './profileContext.ts';
 
@@ -23,11 +23,12 @@ export function KeyFigures({ ctx, current, onIndicator }: Props) {
   const { lang, detail } = ctx;
   const { worst, rest } = worstFirst(detail.profile);
   const parentName = placeName(lang, ctx.parent);
+  const parentObject = placeWithArticle(lang, ctx.parent);
   return (
     <>
       <section className="pp-worst" aria-labelledby="pp-worst-title" data-testid="worst-first">
-        <h2 id="pp-worst-title">{t(lang, 'profile.worstTitle', { parent: parentName })}</h2>
-        {worst.length === 0 ? <p className="pp-none">{t(lang, 'profile.worstNone', { parent: parentName })}</p> : null}
+        <h2 id="pp-worst-title">{t(lang, 'profile.worstTitle', { parent: parentObject })}</h2>
+        {worst.length === 0 ? <p className="pp-none">{t(lang, 'profile.worstNone', { parent: parentObject })}</p> : null}
         <ol className="pp-cards">
           {worst.map((entry) => (
             <FigureCard key={entry.indicator} ctx={ctx} entry={entry} isCurrent={entry.indicator === current} onIndicator={onIndicator} />
@@ -36,45 +37,47 @@ export function KeyFigures({ ctx, current, onIndicator }: Props) {
       </section>
       <section className="pp-rest" aria-labelledby="pp-rest-title" data-testid="key-figures">
         <h2 id="pp-rest-title">{t(lang, worst.length ? 'profile.restTitle' : 'profile.allTitle')}</h2>
-        <table className="pp-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'profile.indicator')}</th>
-              <th scope="col">{detail.territory.name}</th>
-              {ctx.parent.level !== 'france' ? <th scope="col">{parentName}</th> : null}
-              <th scope="col">{t(lang, 'panel.france')}</th>
-              <th scope="col">{t(lang, 'profile.index')}</th>
-              <th scope="col">{t(lang, 'panel.rank')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rest.map((entry) => {
-              const ind = indicatorOf(ctx, entry.indicator);
-              const d = ind?.decimals ?? 1;
-              const unit = pick(lang, entry.unit);
-              const note = entry.value === null ? null : provenanceNote(lang, entry.provenance);
-              return (
-                <tr key={entry.indicator} className={entry.indicator === current ? 'is-current' : undefined} data-indicator={entry.indicator}>
-                  <th scope="row">
-                    <button type="button" className="link-button pp-pick" aria-pressed={entry.indicator === current} onClick={() => onIndicator(entry.indicator)}>
-                      {pick(lang, entry.label)}
-                    </button>
-                    <span className="pp-year"> {entry.year}</span>
-                    {note ? <span className={`tag tag-${entry.provenance === 'historical' ? 'historical' : 'synthetic'}`}>{note}</span> : null}
-                  </th>
-                  <td>
-                    {fmt(lang, entry.value, d, unit)}
-                    {entry.low_n ? <span className="tt-lown" title={t(lang, 'territory.lowN', { min: detail.min_schools })}>*</span> : null}
-                  </td>
-                  {ctx.parent.level !== 'france' ? <td>{fmt(lang, entry.parent_value, d, unit)}</td> : null}
-                  <td>{fmt(lang, entry.national_value, d, unit)}</td>
-                  <td>{entry.index === null ? '—' : fmtNumber(lang, entry.index)}</td>
-                  <td>{rankText(lang, entry.rank, entry.siblings) ?? '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="pp-table-scroll">
+          <table className="pp-table">
+            <thead>
+              <tr>
+                <th scope="col">{t(lang, 'profile.indicator')}</th>
+                <th scope="col">{detail.territory.name}</th>
+                {ctx.parent.level !== 'france' ? <th scope="col">{parentName}</th> : null}
+                <th scope="col">{t(lang, 'panel.france')}</th>
+                <th scope="col">{t(lang, 'profile.index')}</th>
+                <th scope="col">{t(lang, 'panel.rank')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rest.map((entry) => {
+                const ind = indicatorOf(ctx, entry.indicator);
+                const d = ind?.decimals ?? 1;
+                const unit = pick(lang, entry.unit);
+                const note = entry.value === null ? null : provenanceNote(lang, entry.provenance);
+                return (
+                  <tr key={entry.indicator} className={entry.indicator === current ? 'is-current' : undefined} data-indicator={entry.indicator}>
+                    <th scope="row">
+                      <button type="button" className="link-button pp-pick" aria-pressed={entry.indicator === current} onClick={() => onIndicator(entry.indicator)}>
+                        {pick(lang, entry.label)}
+                      </button>
+                      <span className="pp-year"> {entry.year}</span>
+                      {note ? <span className={`tag tag-${entry.provenance === 'historical' ? 'historical' : 'synthetic'}`}>{note}</span> : null}
+                    </th>
+                    <td>
+                      {fmt(lang, entry.value, d, unit)}
+                      {entry.low_n ? <span className="tt-lown" title={t(lang, 'territory.lowN', { min: detail.min_schools })}>*</span> : null}
+                    </td>
+                    {ctx.parent.level !== 'france' ? <td>{fmt(lang, entry.parent_value, d, unit)}</td> : null}
+                    <td>{fmt(lang, entry.national_value, d, unit)}</td>
+                    <td>{entry.index === null ? '—' : fmtNumber(lang, entry.index)}</td>
+                    <td>{rankText(lang, entry.rank, entry.siblings) ?? '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <p className="pp-note">{t(lang, 'profile.indexHint', { parent: parentName })}</p>
       </section>
     </>

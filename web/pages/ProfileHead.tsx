@@ -62,7 +62,7 @@ export function ProfileHead({ ctx, current, years, onYear, onIndicator }: Props)
           </button>
           {others.length ? (
             <a className="pp-button" href={comparePath({ territories: [territory, ...others], year, lang })}>
-              {t(lang, 'profile.compareSiblings', { n: others.length })}
+              {others.length === 1 ? t(lang, 'profile.compareSibling') : t(lang, 'profile.compareSiblings', { n: others.length })}
             </a>
           ) : null}
           <a className="pp-button" href={comparePath({ territories: [territory], year, lang })}>

@@ -44,7 +44,7 @@ export function ProfileMap({ ctx, current, school }: { ctx: ProfileContext; curr
   });
   return (
     <div className="pp-map">
-      <Sized print={166} initial={248}>
+      <Sized print={158} initial={248}>
         {(width) => (
           <TerritoryMap
             lang={lang}

@@ -62,7 +62,14 @@ export function ProfilePage({ territory }: { territory: TerritoryRef }) {
     <div className="app profile-app">
       <Header lang={lang} onLang={(l) => go({ lang: l })} />
       <main className="profile-page" data-testid="profile-page" aria-busy={query.isPending}>
-        {query.isError ? <ErrorBanner lang={lang} error={query.error} onRetry={() => void query.refetch()} /> : null}
+        {query.isError ? (
+          <>
+            <nav className="pp-crumbs">
+              <a href={`/?lang=${lang}`}>{t(lang, 'profile.backToMap')}</a>
+            </nav>
+            <ErrorBanner lang={lang} error={query.error} onRetry={() => void query.refetch()} />
+          </>
+        ) : null}
         {query.isPending ? <p className="loading-pill">{t(lang, 'territory.loading')}</p> : null}
         {ctx && current ? (
           <>

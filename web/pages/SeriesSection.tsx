@@ -69,7 +69,7 @@ function SeriesCard({ ctx, indicator }: { ctx: ProfileContext; indicator: string
           decimals={ind.decimals}
           legend={false}
           width={width}
-          height={width < 240 ? 104 : 150}
+          height={width < 240 ? 94 : 150}
           yearLabel={t(lang, 'profile.year')}
         />
       )}

@@ -53,5 +53,20 @@ export function placeName(lang: Lang, place: Place): string {
   return place.level === 'france' ? 'France' : place.name;
 }
 
+/**
+ * The place as the object of a phrase, with its article: "le Cantal", "la Haute-Loire",
+ * "l’Allier", "les Bouches-du-Rhône", "l’académie de Clermont-Ferrand", "la France",
+ * "le Puy-en-Velay"; English: "Cantal", "the académie of Clermont-Ferrand", "France".
+ */
+export function placeWithArticle(lang: Lang, place: Place): string {
+  if (lang === 'en') return place.level === 'academie' ? `the ${placeName(lang, place)}` : placeName(lang, place);
+  if (place.level === 'france') return 'la France';
+  if (place.level === 'academie') return `l’${placeName(lang, place)}`;
+  if (place.level === 'commune') return place.name.replace(/^(Le|La|Les) /, (a) => a.toLowerCase());
+  const tncc = TNCC.get(`${place.level}:${place.code}`) ?? null;
+  const article: Record<number, string> = { 2: 'le ', 3: 'la ', 4: 'les ', 5: 'l’' };
+  return `${(tncc !== null && article[tncc]) || ''}${place.name}`;
+}
+
 /** First letter in upper case ("dans le Cantal" → "Dans le Cantal", "à Murat" → "À Murat"). */
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,7 +1,7 @@
 // The sentences of a profile's key figures, and the places they happen in, French and English.
 import { describe, expect, it } from 'vitest';
 import type { ProfileEntry } from '../api/territory.ts';
-import { placeIn, placeThan, type Place } from './places.ts';
+import { placeIn, placeThan, placeWithArticle, type Place } from './places.ts';
 import { comparisonClause, figureSentence, provenanceNote } from './sentences.ts';
 
 const cantal: Place = { level: 'departement', code: '15', name: 'Cantal' };
@@ -33,6 +33,17 @@ describe('places', () => {
     expect(placeIn('fr', { level: 'commune', code: '63214', name: 'Les Martres-de-Veyre' })).toBe('aux Martres-de-Veyre');
     expect(placeIn('fr', france)).toBe('en France');
     expect(placeIn('en', academie)).toBe('in the académie of Clermont-Ferrand');
+  });
+
+  it('take their article as objects of a phrase', () => {
+    expect(placeWithArticle('fr', cantal)).toBe('le Cantal');
+    expect(placeWithArticle('fr', { level: 'departement', code: '43', name: 'Haute-Loire' })).toBe('la Haute-Loire');
+    expect(placeWithArticle('fr', { level: 'departement', code: '03', name: 'Allier' })).toBe('l’Allier');
+    expect(placeWithArticle('fr', academie)).toBe('l’académie de Clermont-Ferrand');
+    expect(placeWithArticle('fr', { level: 'academie', code: '20', name: 'Amiens' })).toBe('l’académie d’Amiens');
+    expect(placeWithArticle('fr', france)).toBe('la France');
+    expect(placeWithArticle('fr', { level: 'commune', code: '43157', name: 'Le Puy-en-Velay' })).toBe('le Puy-en-Velay');
+    expect(placeWithArticle('en', academie)).toBe('the académie of Clermont-Ferrand');
   });
 
   it('elide "que" before a vowel', () => {

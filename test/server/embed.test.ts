@@ -1,0 +1,158 @@
+// Embeds and oEmbed (issue #6): framing policy per path, CSP everywhere, no cookies, the oEmbed
+// endpoint, the discovery link in served pages, and a real oEmbed consumer from npm
+// (@extractus/oembed-extractor) reading a running server on 127.0.0.1.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { extract } from '@extractus/oembed-extractor';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { openWarehouse, type Warehouse } from '../../server/db/warehouse.ts';
+import { makeTinyWarehouse } from '../fixtures/tiny-warehouse.ts';
+
+const PAGE = (name: string) => `<!doctype html><html><head><title>${name}</title></head><body><div id="root"></div></body></html>`;
+
+let dir = '';
+let webDir = '';
+let db: Warehouse | undefined;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  dir = await makeTinyWarehouse();
+  db = await openWarehouse(dir);
+  webDir = mkdtempSync(path.join(tmpdir(), 'embed-web-'));
+  writeFileSync(path.join(webDir, 'index.html'), PAGE('index'));
+  writeFileSync(path.join(webDir, 'embed.html'), PAGE('embed'));
+  writeFileSync(path.join(webDir, 'embed.js'), '// resize script');
+  mkdirSync(path.join(webDir, 'assets'));
+  app = createApp({ db, webDir, log: () => {} });
+});
+afterAll(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(webDir, { recursive: true, force: true });
+});
+
+const ORIGIN = 'http://localhost';
+const oembed = (url: string, extra = '') => app.request(`${ORIGIN}/oembed?url=${encodeURIComponent(url)}&format=json${extra}`);
+
+describe('framing policy', () => {
+  it.each(['/', '/territoire/departement/15', '/comparer', '/api/health', '/api/indicators', '/index.html'])('%s refuses framing', async (p) => {
+    const res = await app.request(`${ORIGIN}${p}`);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it.each(['/embed/map?indicator=ips', '/embed/map', '/embed.js', '/oembed?url=x'])('%s may be framed by any site', async (p) => {
+    const res = await app.request(`${ORIGIN}${p}`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain('frame-ancestors *');
+    expect(csp).toContain("default-src 'self'");
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('serves embed.html for /embed/* and index.html elsewhere', async () => {
+    expect(await (await app.request(`${ORIGIN}/embed/map?level=region`)).text()).toContain('<title>embed</title>');
+    expect(await (await app.request(`${ORIGIN}/comparer`)).text()).toContain('<title>index</title>');
+  });
+});
+
+describe('GET /oembed', () => {
+  it('answers a rich embed of the same view for a dashboard URL', async () => {
+    const res = await oembed(`${ORIGIN}/?indicator=ips&level=region&year=2022`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ version: '1.0', type: 'rich', width: 720, height: 640 });
+    expect(body.title).toMatch(/IPS.*régions · 2022/);
+    expect(typeof body.provider_name).toBe('string');
+    const html = String(body.html);
+    expect(html).toContain(`src="${ORIGIN}/embed/map?indicator=ips&amp;level=region&amp;year=2022"`);
+    expect(html).toMatch(/<iframe [^>]*title="[^"]+"[^>]*aria-label="[^"]+"/);
+    expect(html).toContain(`<script async src="${ORIGIN}/embed.js"></script>`);
+  });
+
+  it('accepts embed URLs, honours maxwidth/maxheight and marks demo data', async () => {
+    const res = await oembed(`${ORIGIN}/embed/map?indicator=recent_devices_share`, '&maxwidth=400&maxheight=300');
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(res.status).toBe(200);
+    expect(body).toMatchObject({ width: 400, height: 300 });
+    expect(body.title).toContain('(données fictives)');
+  });
+
+  it('keeps an author description with punctuation', async () => {
+    const alt = 'Carte de l’IPS en 2022 : Paris (75) en tête !';
+    const res = await oembed(`${ORIGIN}/embed/map?indicator=ips&alt=${encodeURIComponent(alt)}`);
+    const src = /src="([^"]+)"/.exec(String(((await res.json()) as Record<string, unknown>).html))?.[1] ?? '';
+    expect(new URL(src.replace(/&amp;/g, '&')).searchParams.get('alt')).toBe(alt);
+  });
+
+  it('drops hostile query values and escapes the snippet', async () => {
+    const res = await oembed(`${ORIGIN}/?indicator=ips&title="><script>alert(1)</script>`);
+    const html = String(((await res.json()) as Record<string, unknown>).html);
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('title=%22');
+  });
+
+  it.each([
+    ['http://evil.example/?indicator=ips', 404],
+    [`${ORIGIN}/api/health`, 404],
+    [`${ORIGIN}/territoire/departement/15`, 404],
+    ['not a url', 404],
+  ])('refuses %s', async (url, status) => {
+    const res = await oembed(url);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as { error: { param: string } }).error.param).toBe('url');
+  });
+
+  it('answers 501 for format=xml and 400 without url', async () => {
+    const xml = await app.request(`${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/`)}&format=xml`);
+    expect(xml.status).toBe(501);
+    expect(xml.headers.get('content-type')).toContain('application/json');
+    expect((await app.request(`${ORIGIN}/oembed?format=json`)).status).toBe(400);
+    expect((await app.request(`${ORIGIN}/oembed?url=x&maxwidth=-5`)).status).toBe(400);
+  });
+});
+
+describe('oEmbed discovery', () => {
+  it('the map page and the embed page carry the discovery link of their URL', async () => {
+    for (const p of ['/?indicator=ips&level=region', '/embed/map?indicator=ips']) {
+      const html = await (await app.request(`${ORIGIN}${p}`)).text();
+      const href = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)?.[1];
+      expect(href, p).toBeDefined();
+      const url = new URL((href as string).replace(/&amp;/g, '&'));
+      expect(url.pathname).toBe('/oembed');
+      expect(url.searchParams.get('url')).toBe(`${ORIGIN}${p}`);
+    }
+  });
+
+  it('other pages have none', async () => {
+    expect(await (await app.request(`${ORIGIN}/comparer`)).text()).not.toContain('json+oembed');
+  });
+});
+
+describe('an npm oEmbed consumer (@extractus/oembed-extractor)', () => {
+  let server: ServerType | undefined;
+  let base = '';
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
+        base = `http://127.0.0.1:${info.port}`;
+        resolve();
+      });
+    });
+  });
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it('discovers the provider from a pasted dashboard URL and gets valid HTML', async () => {
+    const pasted = `${base}/?indicator=ips&level=departement&year=2022`;
+    const data = await extract(pasted);
+    expect(data).toMatchObject({ type: 'rich', version: '1.0', method: 'auto-discovery' });
+    expect(String(data.html)).toContain(`${base}/embed/map?indicator=ips&amp;level=departement&amp;year=2022`);
+  });
+});
