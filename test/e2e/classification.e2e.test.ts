@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { classColors } from '../../web/map/palette.ts';
 import { launchBrowser, RESULTS_DIR, startServer, type RunningServer } from './harness.ts';
+import { countCanvasColours } from './mapPage.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -21,32 +22,6 @@ const legendRows = () => page.locator('[data-testid="legend-class"]').count();
 const rangeTexts = () => page.locator('[data-testid="legend-class"] .legend-range').allTextContents();
 const param = (name: string) => new URL(page.url()).searchParams.get(name);
 const ready = () => page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
-
-/** Number of map canvas pixels within ±3 per channel of each colour (hex). */
-async function countCanvasColours(colours: readonly string[]): Promise<number[]> {
-  const rgb = colours.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
-  return page.evaluate(`(() => {
-    const palette = ${JSON.stringify(rgb)};
-    const source = document.querySelector('#map canvas');
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d');
-    ctx.drawImage(source, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    const counts = palette.map(() => 0);
-    for (let i = 0; i < data.length; i += 4) {
-      for (let k = 0; k < palette.length; k++) {
-        const p = palette[k];
-        if (Math.abs(data[i] - p[0]) <= 3 && Math.abs(data[i + 1] - p[1]) <= 3 && Math.abs(data[i + 2] - p[2]) <= 3) {
-          counts[k] += 1;
-          break;
-        }
-      }
-    }
-    return counts;
-  })()`);
-}
 
 /** Opens the "Classes et couleurs" disclosure if it is closed. */
 async function openClassification(): Promise<void> {
@@ -97,7 +72,7 @@ describe('classification and legend', () => {
     const swatch = await page.locator('[data-testid="legend-class"] .swatch').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(viridis[0]!.slice(i, i + 2), 16));
     expect(swatch).toBe(`rgb(${r}, ${g}, ${b})`);
-    const counts = await countCanvasColours(viridis);
+    const counts = await countCanvasColours(page, viridis);
     expect(counts.filter((n) => n > 100).length, `pixels per class colour: ${counts.join(', ')}`).toBeGreaterThanOrEqual(4);
     await page.locator('.palette-picker summary').click();
     await shot('jenks7-viridis');

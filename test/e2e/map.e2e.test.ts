@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { classColors } from '../../web/map/palette.ts';
 import { launchBrowser, RESULTS_DIR, startServer, type RunningServer } from './harness.ts';
+import { countCanvasColours } from './mapPage.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -21,33 +22,6 @@ const shot = (name: string, fullPage = false) =>
 /** Waits until the map shows exactly this view (`indicator|level|year`) and is idle. */
 async function waitForView(view: string): Promise<void> {
   await page.waitForSelector(`#map[data-view="${view}"][data-state="ready"]`, { timeout: 60_000 });
-}
-
-/** Number of canvas pixels within ±3 per channel of each colour (hex), read in the page. */
-async function countCanvasColours(colours: readonly string[]): Promise<number[]> {
-  const rgb = colours.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
-  // A string, not a function: named helpers do not survive transpilation into the page.
-  return page.evaluate(`(() => {
-    const palette = ${JSON.stringify(rgb)};
-    const source = document.querySelector('#map canvas');
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d');
-    ctx.drawImage(source, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-    const counts = palette.map(() => 0);
-    for (let i = 0; i < data.length; i += 4) {
-      for (let k = 0; k < palette.length; k++) {
-        const p = palette[k];
-        if (Math.abs(data[i] - p[0]) <= 3 && Math.abs(data[i + 1] - p[1]) <= 3 && Math.abs(data[i + 2] - p[2]) <= 3) {
-          counts[k] += 1;
-          break;
-        }
-      }
-    }
-    return counts;
-  })()`);
 }
 
 beforeAll(async () => {
@@ -77,7 +51,7 @@ describe('map page', () => {
     expect(await page.locator('#map canvas').getAttribute('aria-label')).toMatch(/départements.*IPS.*2022/);
     expect(new URL(page.url()).searchParams.get('lang')).toBe('fr');
 
-    const counts = await countCanvasColours(classColors(5, 'higher_is_better'));
+    const counts = await countCanvasColours(page, classColors(5, 'higher_is_better'));
     const present = counts.filter((n) => n > 200);
     expect(present.length, `pixels per class colour: ${counts.join(', ')}`).toBeGreaterThanOrEqual(3);
     await shot('map-ips-departement-fr');
