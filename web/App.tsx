@@ -18,14 +18,24 @@ import { useLocation } from './pages/useLocation.ts';
 
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })));
 const ComparePage = lazy(() => import('./pages/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
+const ObjectivesPage = lazy(() => import('./pages/ObjectivesPage.tsx').then((m) => ({ default: m.ObjectivesPage })));
+const ObjectivePage = lazy(() => import('./pages/ObjectivePage.tsx').then((m) => ({ default: m.ObjectivePage })));
 
-/** Switches on the path: a territory's profile, a comparison, or the map. */
+/** Switches on the path: a territory's profile, a comparison, the objectives, or the map. */
 export function App() {
   const page = pageOf(useLocation().pathname);
   if (page.kind === 'map') return <MapApp />;
   return (
     <Suspense fallback={<main className="page-message" aria-busy="true"><p className="loading-pill">{t(DEFAULT_LANG, 'app.loading')}</p></main>}>
-      {page.kind === 'profile' ? <ProfilePage territory={page.territory} /> : <ComparePage />}
+      {page.kind === 'profile' ? (
+        <ProfilePage territory={page.territory} />
+      ) : page.kind === 'objectives' ? (
+        <ObjectivesPage />
+      ) : page.kind === 'objective' ? (
+        <ObjectivePage id={page.id} />
+      ) : (
+        <ComparePage />
+      )}
     </Suspense>
   );
 }

@@ -5,10 +5,13 @@
 import { useDeferredValue, useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Indicator } from './api/types.ts';
+import { equityOptions } from './api/equity.ts';
 import { insetsOptions, mapValuesOptions, schoolsOptions } from './api/queries.ts';
 import { pick, t } from './i18n/index.ts';
 import { Breadcrumb, useDirectory } from './map/Breadcrumb.tsx';
 import { pickPatch } from './map/drill.ts';
+import { lisaAvailable, lisaStates, lisaUnit } from './map/lisa.ts';
+import type { LisaOverlay } from './map/lisaOverlay.ts';
 import { MapView, type Choropleth } from './map/MapView.tsx';
 import { SchoolControls } from './map/SchoolControls.tsx';
 import { schoolPoints } from './map/schools.ts';
@@ -22,6 +25,7 @@ import { Controls } from './panels/Controls.tsx';
 import { EmbedDialog } from './panels/EmbedDialog.tsx';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { Legend } from './panels/Legend.tsx';
+import { LisaKey } from './panels/LisaKey.tsx';
 import { colorMeaning } from './panels/legendText.ts';
 import { ProvenanceBadge } from './panels/ProvenanceBadge.tsx';
 import { SourceLine } from './panels/SourceLine.tsx';
@@ -50,6 +54,18 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   const insetsQuery = useQuery(insetsOptions());
   const wantSchools = perSchool && view.schools;
   const schoolsQuery = useQuery({ ...schoolsOptions(indicator.id, year, within, filters), enabled: wantSchools });
+  // LISA clusters ("zones blanches") of the map level's units within the current territory
+  const lisaOk = lisaAvailable(level, indicator.direction);
+  const wantLisa = lisaOk && view.lisa;
+  const lisaQuery = useQuery({ ...equityOptions(indicator.id, year, within, lisaUnit(level) ?? 'commune'), enabled: wantLisa });
+  const lisaData = wantLisa ? lisaQuery.data : undefined;
+  const lisa = useMemo<LisaOverlay | null>(
+    () =>
+      lisaData
+        ? { key: `lisa|${stateKey}|${within ?? ''}`, level, states: lisaStates(lisaData.spatial.lisa?.clusters ?? [], lisaData.direction) }
+        : null,
+    [lisaData, stateKey, within, level],
+  );
 
   // While new values load, the legend keeps showing the previous ones (marked as stale).
   const shown = valuesQuery.data;
@@ -85,7 +101,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   const onCamera = useReplaceCamera(view);
   usePrefetchBounds(level, isCurrent);
 
-  const error = valuesQuery.error ?? schoolsQuery.error;
+  const error = valuesQuery.error ?? schoolsQuery.error ?? (wantLisa ? lisaQuery.error : null);
   const label = pick(lang, indicator.label);
   const meaning = colorMeaning(lang, shownIndicator, classified.palette, view.reverse, classified.reference);
   const ariaLabel = mapSummary(lang, indicator, level, year, isCurrent ? classification : null, meaning);
@@ -95,6 +111,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
       <section className="panel panel-controls" aria-label={t(lang, 'panel.label')}>
         <Controls indicators={indicators} indicator={indicator} view={view} onChange={onChange} classification={classification} />
         <SchoolControls lang={lang} indicator={indicator} view={view} points={schools} onChange={onChange} />
+        <LisaKey lang={lang} indicator={indicator} level={level} available={lisaOk} on={view.lisa} data={lisaData} onChange={onChange} />
       </section>
       <section className="map-column" aria-labelledby="map-title">
         <div className="map-heading">
@@ -122,6 +139,8 @@ export function Dashboard({ indicators, view, onChange }: Props) {
           choropleth={choropleth}
           schools={schools}
           schoolsPending={wantSchools && schools === null}
+          lisa={lisa}
+          lisaPending={wantLisa && lisa === null && !lisaQuery.isError}
           onPick={(ref) => onChange(pickPatch(ref, view, directory))}
           onCamera={onCamera}
           failed={error !== null}
@@ -131,7 +150,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
               <ErrorBanner
                 lang={lang}
                 error={error}
-                onRetry={() => void (valuesQuery.isError ? valuesQuery.refetch() : schoolsQuery.refetch())}
+                onRetry={() => void (valuesQuery.isError ? valuesQuery.refetch() : schoolsQuery.isError ? schoolsQuery.refetch() : lisaQuery.refetch())}
               />
             ) : null
           }

@@ -13,8 +13,9 @@ import type { Camera, MapLevel, TerritoryRef } from '../state/url.ts';
 import { DromShortcuts } from './DromShortcuts.tsx';
 import { useInsetLabels } from './insetLabels.ts';
 import type { SchoolPoints } from './schools.ts';
-import { SCHOOL_LAYERS, visibleLayers } from './style.ts';
+import { levelLayers, LISA_COLORS, SCHOOL_LAYERS, visibleLayers } from './style.ts';
 import { minZoomOf, useCamera } from './useCamera.ts';
+import { useLisaOverlay, type LisaOverlay } from './lisaOverlay.ts';
 import { useChoropleth, useReadyKey, type Choropleth } from './useChoropleth.ts';
 import { useMapLibre, type HoverInfo } from './useMapLibre.ts';
 import { useOutlined, useSchoolPoints, useVisibleLayers } from './useMapLayers.ts';
@@ -38,6 +39,9 @@ interface Props {
   /** school points to draw (null: none), and whether wanted points are still loading */
   schools: SchoolPoints | null;
   schoolsPending: boolean;
+  /** LISA clusters to outline (absent or null: none), and whether wanted clusters are still loading */
+  lisa?: LisaOverlay | null;
+  lisaPending?: boolean;
   failed: boolean;
   ariaLabel: string;
   overlay: ReactNode;
@@ -49,11 +53,13 @@ interface Props {
 export function MapView(props: Props) {
   const { lang, stateKey, level, within, selected, camera, choropleth, schools, failed, overlay } = props;
   const containerRef = useRef<HTMLDivElement>(null);
+  const lisaLevel = props.lisa ? props.lisa.level : null;
   const visible = useMemo(() => {
     const ids = visibleLayers(level, within, selected);
     if (schools) for (const id of Object.values(SCHOOL_LAYERS)) ids.add(id);
+    if (lisaLevel) ids.add(levelLayers(lisaLevel).lisaCasing).add(levelLayers(lisaLevel).lisa);
     return ids;
-  }, [level, within, selected, schools]);
+  }, [level, within, selected, schools, lisaLevel]);
   const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera }, camera);
 
   const target = useTerritoryBounds(within);
@@ -62,9 +68,13 @@ export function MapView(props: Props) {
   useOutlined(map, [within, selected]);
   useSchoolPoints(map, schools);
   useChoropleth(map, choropleth, schools !== null);
+  useLisaOverlay(map, props.lisa ?? null);
   useInsetLabels(map, props.insets);
   const settled = camera !== null || target !== undefined;
-  const renderKey = choropleth && !props.schoolsPending && settled ? `${choropleth.key}|${schools ? schools.shown : '-'}` : null;
+  const renderKey =
+    choropleth && !props.schoolsPending && !props.lisaPending && settled
+      ? `${choropleth.key}|${schools ? schools.shown : '-'}|${props.lisa ? props.lisa.key : '-'}`
+      : null;
   const readyKey = useReadyKey(map, renderKey);
   const tooFar = useTooFar(map, level);
 
@@ -84,9 +94,15 @@ export function MapView(props: Props) {
           <span className="point-symbol point-approx" aria-hidden="true" /> {t(lang, 'schools.keyApprox')}
         </p>
       ) : null}
+      {props.lisa ? (
+        <p className="lisa-overlay" data-testid="lisa-overlay">
+          <span className="lisa-symbol" style={{ borderColor: LISA_COLORS.under }} aria-hidden="true" /> {t(lang, 'lisa.shortUnder')}
+          <span className="lisa-symbol" style={{ borderColor: LISA_COLORS.well }} aria-hidden="true" /> {t(lang, 'lisa.shortWell')}
+        </p>
+      ) : null}
       {state === 'loading' && !overlay ? (
         <p className="map-loading" role="status">
-          {t(lang, 'app.loading')}
+          {props.lisaPending ? t(lang, 'lisa.loading') : t(lang, 'app.loading')}
         </p>
       ) : null}
       {tooFar && state !== 'loading' ? <p className="map-hint">{t(lang, 'map.zoomForCommunes')}</p> : null}

@@ -15,7 +15,13 @@ export const INSETS = 'insets';
 export const SCHOOLS = 'schools';
 export const INSETS_LAYER = 'insets-frame';
 /** Feature-state keys: fill colour (absent = outside the selection or not coloured yet), hover, outline. */
-export const STATE = { color: 'color', hover: 'hover', selected: 'selected' } as const;
+export const STATE = { color: 'color', hover: 'hover', selected: 'selected', lisa: 'lisa' } as const;
+/**
+ * LISA cluster outlines (feature-state `lisa`, see lisa.ts): the underserved clusters ("zones
+ * blanches") in magenta, the well-served ones in orange, both over a white casing (distinct from
+ * the YlGnBu fills and from the dark selection outline, also for colour-blind readers).
+ */
+export const LISA_COLORS = { under: '#c51b7d', well: '#e66101' } as const;
 /** Fill of territories outside `within` (and before values arrive): paler than "no data". */
 export const OUTSIDE_COLOR = '#e6e9ee';
 
@@ -28,6 +34,8 @@ export const levelLayers = (level: MapLevel) =>
     hover: `${level}-hover`,
     casing: `${level}-casing`,
     outline: `${level}-outline`,
+    lisaCasing: `${level}-lisa-casing`,
+    lisa: `${level}-lisa`,
   }) as const;
 export const SCHOOL_LAYERS = { halo: 'schools-halo', approx: 'schools-approx', exact: 'schools-exact' } as const;
 
@@ -41,6 +49,10 @@ export const CONTEXT_LEVEL: Record<MapLevel, MapLevel | null> = {
 
 type Role = keyof ReturnType<typeof levelLayers>;
 const flag = (key: string) => ['boolean', ['feature-state', key], false];
+/** Communes are a few pixels wide at the scale of France: their cluster outlines thin out there. */
+const lisaWidth = (level: MapLevel, width: number) =>
+  level === 'commune' ? ['interpolate', ['linear'], ['zoom'], 4, width / 5, 6, width / 2, 8, width] : width;
+const lisaIs = (kind: 'under' | 'well') => ['==', ['feature-state', STATE.lisa], kind];
 /** The commune mesh is too fine for borders at the scale of France: fade them in. */
 const lineOpacity = (level: MapLevel) => (level === 'commune' ? ['interpolate', ['linear'], ['zoom'], 5.5, 0.2, 8, 0.9] : 0.9);
 
@@ -62,11 +74,21 @@ function layer(level: MapLevel, role: Role): LayerSpec {
     hover: { type: 'line', paint: { 'line-color': '#111827', 'line-width': 1.8, 'line-opacity': ['case', flag(STATE.hover), 1, 0] } },
     casing: { type: 'line', paint: { 'line-color': '#ffffff', 'line-width': 5.5, 'line-opacity': ['case', flag(STATE.selected), 0.95, 0] } },
     outline: { type: 'line', paint: { 'line-color': '#0b1320', 'line-width': 2.6, 'line-opacity': ['case', flag(STATE.selected), 1, 0] } },
+    lisaCasing: { type: 'line', paint: { 'line-color': '#ffffff', 'line-width': lisaWidth(level, 4.5), 'line-opacity': ['case', lisaIs('under'), 0.9, lisaIs('well'), 0.9, 0] } },
+    lisa: {
+      type: 'line',
+      paint: {
+        'line-color': ['case', lisaIs('under'), LISA_COLORS.under, LISA_COLORS.well],
+        'line-width': lisaWidth(level, 2.4),
+        'line-opacity': ['case', lisaIs('under'), 1, lisaIs('well'), 1, 0],
+      },
+    },
   };
   // Communes are a few pixels wide at the scale of France: their outlines start at zoom 6, so the
   // ~35,000 shapes never build or draw line geometry there (in software WebGL a frame with
   // feature-state lines over every commune costs three times the fill alone).
-  const minzoom = level === 'commune' && role !== 'fill' ? { minzoom: role === 'line' ? 5.5 : 6 } : {};
+  // (the LISA outlines are only visible on request, and clusters must show at the scale of France)
+  const minzoom = level === 'commune' && role !== 'fill' && role !== 'lisa' && role !== 'lisaCasing' ? { minzoom: role === 'line' ? 5.5 : 6 } : {};
   return { ...base, ...spec[role], ...minzoom, layout: { visibility: 'none' } } as LayerSpec;
 }
 
@@ -91,7 +113,7 @@ const circleRadius: ExpressionSpecification = ['interpolate', ['linear'], ['zoom
 /** Territory layers of every level, bottom to top: all fills, all borders, then the outlines. */
 export function territoryLayers(): { below: LayerSpec[]; above: LayerSpec[] } {
   const all = (roles: Role[]) => roles.flatMap((role) => MAP_LEVELS.map((level) => layer(level, role)));
-  return { below: all(['fill', 'line', 'context']), above: all(['hover', 'casing', 'outline']) };
+  return { below: all(['fill', 'line', 'context']), above: all(['lisaCasing', 'lisa', 'hover', 'casing', 'outline']) };
 }
 
 /** The school point layers, bottom to top. */

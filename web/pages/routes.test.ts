@@ -1,6 +1,6 @@
 // Paths and URL state of the profile and compare pages: parse what the address bar holds, write canonical URLs.
 import { describe, expect, it } from 'vitest';
-import { comparePath, mapPath, pageOf, parseCompareQuery, parseProfileQuery, profilePath } from './routes.ts';
+import { comparePath, mapPath, objectivePath, objectivesPath, pageOf, parseCompareQuery, parseProfileQuery, profilePath } from './routes.ts';
 
 describe('pages', () => {
   it('reads the page from the path', () => {
@@ -39,5 +39,18 @@ describe('compare URLs', () => {
   it('ignore territories that are not <level>:<code>', () => {
     expect(parseCompareQuery('?territories=epci:200066678,departement:15,foo').territories).toEqual([{ level: 'departement', code: '15' }]);
     expect(comparePath({})).toBe('/comparer');
+  });
+});
+
+describe('objective routes', () => {
+  it('knows the list and one objective, and refuses malformed ids', () => {
+    
+    expect(pageOf('/objectifs')).toEqual({ kind: 'objectives' });
+    expect(pageOf('/objectifs/')).toEqual({ kind: 'objectives' });
+    expect(pageOf('/objectifs/cantal-colleges-equipement')).toEqual({ kind: 'objective', id: 'cantal-colleges-equipement' });
+    expect(pageOf('/objectifs/Bad_Id')).toEqual({ kind: 'map' });
+    expect(pageOf('/objectifs/a/b')).toEqual({ kind: 'map' });
+    expect(objectivesPath('en')).toBe('/objectifs?lang=en');
+    expect(objectivePath('x-1', 'fr')).toBe('/objectifs/x-1');
   });
 });

@@ -2,6 +2,7 @@
  * The paths of the pages beside the map, and their URL state (all of it in the URL, so every
  * profile and comparison can be shared and printed as is):
  *   /territoire/{level}/{code}?year=&indicator=&school=&lang=   a territory's profile
+ *   /objectifs?lang=   /objectifs/{id}?lang=   the convention objectives and one's follow-up
  *   /comparer?territories=departement:03,departement:15&indicators=&year=&lang=   2 to 4 side by side
  * Anything else is the map (state/url.ts). Malformed parts are dropped, never trusted. Pure.
  */
@@ -11,8 +12,14 @@ import { isMapLevel, parseRef, refString, type TerritoryRef } from '../state/url
 /** At most this many territories are compared. */
 export const MAX_COMPARE = 4;
 
-export type Page = { kind: 'map' } | { kind: 'profile'; territory: TerritoryRef } | { kind: 'compare' };
+export type Page =
+  | { kind: 'map' }
+  | { kind: 'profile'; territory: TerritoryRef }
+  | { kind: 'compare' }
+  | { kind: 'objectives' }
+  | { kind: 'objective'; id: string };
 
+const OBJECTIVE = /^\/objectifs\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
 const PROFILE = /^\/territoire\/([a-z]+)\/([0-9][0-9AB][0-9]{0,3})\/?$/;
 
 /** Which page a path shows. */
@@ -20,6 +27,9 @@ export function pageOf(pathname: string): Page {
   const m = PROFILE.exec(pathname);
   if (m && isMapLevel(m[1])) return { kind: 'profile', territory: { level: m[1], code: m[2] as string } };
   if (/^\/comparer\/?$/.test(pathname)) return { kind: 'compare' };
+  if (/^\/objectifs\/?$/.test(pathname)) return { kind: 'objectives' };
+  const o = OBJECTIVE.exec(pathname);
+  if (o) return { kind: 'objective', id: o[1] as string };
   return { kind: 'map' };
 }
 
@@ -95,3 +105,9 @@ export function mapPath(territory: TerritoryRef, indicator: string | null, year:
   p.set('selected', refString(territory));
   return `/?${p.toString()}`;
 }
+
+/** The list of the convention objectives. */
+export const objectivesPath = (l: Lang | null = null): string => `/objectifs${l && l !== 'fr' ? `?lang=${l}` : ''}`;
+
+/** One objective's follow-up page. */
+export const objectivePath = (id: string, l: Lang | null = null): string => `/objectifs/${encodeURIComponent(id)}${l && l !== 'fr' ? `?lang=${l}` : ''}`;

@@ -1,4 +1,4 @@
-/** Page header: title and the FR/EN switch. */
+/** Page header: title, the link to the convention objectives and the FR/EN switch. */
 import { LANGS, t, type Lang } from '../i18n/index.ts';
 
 interface Props {
@@ -13,6 +13,9 @@ export function Header({ lang, onLang }: Props) {
         <h1>{t(lang, 'app.title')}</h1>
         <p className="app-tagline">{t(lang, 'app.tagline')}</p>
       </div>
+      <nav className="app-header-links" aria-label={t(lang, 'obj.link')}>
+        <a href={`/objectifs${lang === 'fr' ? '' : `?lang=${lang}`}`}>{t(lang, 'obj.link')}</a>
+      </nav>
       <div className="lang-switch" role="group" aria-label={t(lang, 'lang.label')}>
         {LANGS.map((l) => (
           <button

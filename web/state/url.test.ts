@@ -21,6 +21,7 @@ const DEFAULTS = {
   schoolType: null,
   sector: null,
   schools: false,
+  lisa: false,
   camera: null,
 } as const;
 
@@ -29,7 +30,7 @@ describe('parseViewQuery', () => {
     expect(
       parseViewQuery(
         '?indicator=ips&level=commune&year=2022&lang=en&method=manual&classes=4&palette=Viridis&reverse=1&breaks=110,90,100' +
-          '&center=parent&within=departement:15&selected=commune:15187&school_type=ecole&sector=public&schools=1&map=7.5/45.03/3.08',
+          '&center=parent&within=departement:15&selected=commune:15187&school_type=ecole&sector=public&schools=1&lisa=1&map=7.5/45.03/3.08',
       ),
     ).toEqual({
       indicator: 'ips',
@@ -47,6 +48,7 @@ describe('parseViewQuery', () => {
       schoolType: 'ecole',
       sector: 'public',
       schools: true,
+      lisa: true,
       camera: { zoom: 7.5, lat: 45.03, lon: 3.08 },
     });
   });
@@ -102,6 +104,15 @@ describe('serializeViewState', () => {
     expect(resolveViewState(parseViewQuery(s), CATALOG)).toEqual(state);
   });
 
+  it('keeps the LISA toggle as lisa=1, off by default', () => {
+    expect(parseViewQuery('?lisa=1')).toEqual({ lisa: true });
+    expect(parseViewQuery('?lisa=0')).toEqual({});
+    const state = resolveViewState({ indicator: 'ips', level: 'commune', lisa: true }, CATALOG);
+    expect(state.lisa).toBe(true);
+    expect(serializeViewState(state)).toBe('?level=commune&indicator=ips&year=2022&lang=fr&lisa=1');
+    expect(serializeViewState({ ...state, lisa: false })).not.toContain('lisa');
+  });
+
   it('round-trips a full state', () => {
     const state: ViewState = {
       indicator: 'ips',
@@ -119,6 +130,7 @@ describe('serializeViewState', () => {
       schoolType: 'college',
       sector: 'prive',
       schools: true,
+      lisa: true,
       camera: { zoom: 8.25, lat: 45.0312, lon: 3.0851 },
     };
     expect(resolveViewState(parseViewQuery(serializeViewState(state)), CATALOG)).toEqual(state);

@@ -4,7 +4,7 @@
  * order so equal states give equal URLs. Every view can be shared, embedded and restored.
  *
  * Keys: level, indicator, year, lang, method, classes, palette, reverse, breaks, center,
- * within, selected, school_type, sector, schools, map (zoom/lat/lon).
+ * within, selected, school_type, sector, schools, lisa, map (zoom/lat/lon).
  */
 import type { Indicator, Level, SchoolType, Sector } from '../../server/indicators/catalog.ts';
 import { DEFAULT_LANG, isLang, type Lang } from '../i18n/index.ts';
@@ -63,6 +63,8 @@ export interface ViewState {
   sector: Sector | null;
   /** show schools as points */
   schools: boolean;
+  /** outline the significant LISA clusters (low-service "zones blanches") */
+  lisa: boolean;
   /** the camera, or null to fit the current extent */
   camera: Camera | null;
 }
@@ -123,6 +125,7 @@ export function parseViewQuery(search: string): ViewQuery {
   const sector = p.get('sector');
   if (sector === 'public' || sector === 'prive') q.sector = sector;
   if (p.get('schools') === '1') q.schools = true;
+  if (p.get('lisa') === '1') q.lisa = true;
   const map = p.get('map')?.split('/').map(Number);
   if (map && map.length === 3 && map.every(Number.isFinite)) {
     const [zoom = 0, lat = 0, lon = 0] = map;
@@ -167,6 +170,7 @@ export function resolveViewState(query: ViewQuery, indicators: readonly Indicato
     schoolType: query.schoolType ?? null,
     sector: query.sector ?? null,
     schools: query.schools ?? false,
+    lisa: query.lisa ?? false,
     camera: query.camera ?? null,
   };
 }
@@ -192,6 +196,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.schoolType) p.set('school_type', state.schoolType);
   if (state.sector) p.set('sector', state.sector);
   if (state.schools) p.set('schools', '1');
+  if (state.lisa) p.set('lisa', '1');
   if (state.camera) p.set('map', `${round(state.camera.zoom, 2)}/${round(state.camera.lat, 4)}/${round(state.camera.lon, 4)}`);
   return `?${p.toString()}`;
 }
