@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { classColors } from '../../web/map/palette.ts';
-import { launchBrowser, RESULTS_DIR, startServer, type RunningServer } from './harness.ts';
+import { closeSession, openSession, RESULTS_DIR, type RunningServer } from './harness.ts';
 import { countCanvasColours } from './mapPage.ts';
 
 let server: RunningServer | undefined;
@@ -30,19 +30,10 @@ async function openClassification(): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ server, browser, page } = await openSession({ width: 1440, height: 1000 }, pageErrors));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(browser, server));
 
 describe('classification and legend', () => {
   it('starts with quantiles in 5 classes, a histogram and the no-data row', async () => {

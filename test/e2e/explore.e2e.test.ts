@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, RESULTS_DIR, startServer, type RunningServer } from './harness.ts';
+import { closeSession, openSession, RESULTS_DIR, type RunningServer } from './harness.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -26,19 +26,10 @@ const activeOption = () =>
   });
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ server, browser, page } = await openSession({ width: 1280, height: 800 }, pageErrors));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(browser, server));
 
 describe('exploring with the keyboard', () => {
   it('finds Saint-Flour from the skip link with "st flour", ↓ and Enter', async () => {

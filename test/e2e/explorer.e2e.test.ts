@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { OUTSIDE_COLOR } from '../../web/map/style.ts';
-import { launchBrowser, RESULTS_DIR, startServer, type RunningServer } from './harness.ts';
+import { closeSession, openSession, RESULTS_DIR, type RunningServer } from './harness.ts';
 import { countCanvasColours, legendColours, mapCentre, param, waitForReady } from './mapPage.ts';
 
 let server: RunningServer | undefined;
@@ -23,19 +23,10 @@ const crumbs = () => page.locator('[data-testid="breadcrumb"] li').allInnerTexts
 const CANTAL = '/?level=commune&indicator=ips&year=2022&within=departement:15&method=jenks&classes=4';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ server, browser, page } = await openSession({ width: 1280, height: 800 }, pageErrors));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(browser, server));
 
 describe('map explorer', () => {
   it('restores a shared URL: communes of Cantal, Jenks in 4 classes, breadcrumb, class colours', async () => {

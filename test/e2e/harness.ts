@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Screenshots go here (git-ignored). */
@@ -116,4 +116,32 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+/** What a browser test file works with: the server, the browser and one page. */
+export interface Session {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Starts the server and Chromium and opens one page at `viewport`, collecting the page's
+ * errors and console errors into `errors` (tests assert it stays empty).
+ */
+export async function openSession(viewport: { width: number; height: number }, errors: string[]): Promise<Session> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { server, browser, page };
+}
+
+/** Closes what `openSession` opened (tolerates a session that failed to open). */
+export async function closeSession(browser: Browser | undefined, server: RunningServer | undefined): Promise<void> {
+  await browser?.close();
+  await server?.stop();
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { EquityResponse } from '../../web/api/equity.ts';
 import { LISA_COLORS } from '../../web/map/style.ts';
-import { launchBrowser, RESULTS_DIR, startServer, type RunningServer } from './harness.ts';
+import { closeSession, openSession, RESULTS_DIR, type RunningServer } from './harness.ts';
 import { countCanvasColours, param, waitForReady } from './mapPage.ts';
 
 let server: RunningServer | undefined;
@@ -23,19 +23,10 @@ const shot = (name: string) => page.screenshot({ path: path.join(RESULTS_DIR, `l
 const VIEW = 'level=commune&within=academie:06&indicator=ips&year=2022';
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ server, browser, page } = await openSession({ width: 1280, height: 800 }, pageErrors));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(browser, server));
 
 describe('LISA clusters on the map', () => {
   it('outlines the zones blanches and lists the counts, Moran’s I and the neighbourhood', async () => {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { classColors } from '../../web/map/palette.ts';
-import { launchBrowser, RESULTS_DIR, startServer, type RunningServer } from './harness.ts';
+import { closeSession, openSession, RESULTS_DIR, type RunningServer } from './harness.ts';
 import { countCanvasColours } from './mapPage.ts';
 
 let server: RunningServer | undefined;
@@ -25,19 +25,10 @@ async function waitForView(view: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ server, browser, page } = await openSession({ width: 1280, height: 800 }, pageErrors));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(browser, server));
 
 describe('map page', () => {
   it('renders the IPS choropleth of départements with its legend and sources', async () => {

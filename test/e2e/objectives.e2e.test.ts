@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ObjectiveDetail, ObjectivesResponse } from '../../web/api/objectives.ts';
-import { launchBrowser, RESULTS_DIR, startServer, type RunningServer } from './harness.ts';
+import { closeSession, openSession, RESULTS_DIR, type RunningServer } from './harness.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -25,19 +25,10 @@ const pdfPageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/T
 const api = async <T>(p: string): Promise<T> => (await (await fetch(`${server?.url}${p}`)).json()) as T;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ server, browser, page } = await openSession({ width: 1280, height: 900 }, pageErrors));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(browser, server));
 
 describe('convention objectives', () => {
   let chosen: ObjectiveDetail;

@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, RESULTS_DIR, ROOT, startServer, type RunningServer } from './harness.ts';
+import { closeSession, openSession, RESULTS_DIR, ROOT, type RunningServer } from './harness.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -27,19 +27,10 @@ const testId = (id: string) => page.locator(`[data-testid="${id}"]`);
 const pdfPageCount = (pdf: Buffer): number => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ server, browser, page } = await openSession({ width: 1280, height: 900 }, pageErrors));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeSession(browser, server));
 
 describe('territory profile', () => {
   it('opens the Cantal from its URL with its largest gaps first', async () => {
