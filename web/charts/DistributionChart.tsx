@@ -7,6 +7,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 import { Caption, ChartFrame } from './ChartFrame.tsx';
+import { XAxis, YGrid } from './Axes.tsx';
 import { histogramLayout, type Marker, type Unit } from './histogramLayout.ts';
 import { fmt, ROLE_COLORS } from './scales.ts';
 
@@ -45,16 +46,7 @@ export function DistributionChart({ lang, title, note = null, kind, units, highl
   };
   return (
     <ChartFrame lang={lang} title={fullTitle} desc={desc} width={width} height={height} table={table} className="distribution-chart" testId="distribution-chart" caption={<Caption title={title} note={note} />}>
-      <g className="chart-grid">
-        {layout.yTicks.map((tk) => (
-          <g key={tk.value}>
-            <line x1={plot.left} x2={plot.right} y1={tk.pos} y2={tk.pos} />
-            <text x={plot.left - 4} y={tk.pos + 3} textAnchor="end">
-              {tk.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <YGrid plot={plot} ticks={layout.yTicks} />
       <g className="chart-bars">
         {layout.bars.map((b) =>
           b.count > 0 ? (
@@ -62,14 +54,7 @@ export function DistributionChart({ lang, title, note = null, kind, units, highl
           ) : null,
         )}
       </g>
-      <g className="chart-axis">
-        <line x1={plot.left} x2={plot.right} y1={plot.bottom + 0.5} y2={plot.bottom + 0.5} />
-        {layout.xTicks.map((tk) => (
-          <text key={tk.value} x={tk.pos} y={plot.bottom + 13} textAnchor="middle">
-            {tk.label}
-          </text>
-        ))}
-      </g>
+      <XAxis plot={plot} ticks={layout.xTicks} />
       <g className="chart-markers">
         {layout.markers.map((m) => (
           <g key={m.key}>

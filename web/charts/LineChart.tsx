@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../i18n/index.ts';
 import { Caption, ChartFrame } from './ChartFrame.tsx';
+import { XAxis, YGrid } from './Axes.tsx';
 import { lineDescription, lineLayout, type LineSeries } from './lineLayout.ts';
 import { fmt } from './scales.ts';
 
@@ -35,26 +36,8 @@ export function LineChart({ lang, title, note = null, years, series, unit, decim
   };
   return (
     <ChartFrame lang={lang} title={fullTitle} desc={desc} width={width} height={height} table={table} className="line-chart" testId="line-chart" caption={<Caption title={title} note={note} />}>
-      <g className="chart-grid">
-        {layout.yTicks.map((tk) => (
-          <g key={tk.value}>
-            <line x1={plot.left} x2={plot.right} y1={tk.pos} y2={tk.pos} />
-            <text x={plot.left - 4} y={tk.pos + 3} textAnchor="end">
-              {tk.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g className="chart-axis">
-        <line x1={plot.left} x2={plot.right} y1={plot.bottom + 0.5} y2={plot.bottom + 0.5} />
-        {layout.xTicks.map((tk) =>
-          tk.label ? (
-            <text key={tk.value} x={tk.pos} y={plot.bottom + 13} textAnchor="middle">
-              {tk.label}
-            </text>
-          ) : null,
-        )}
-      </g>
+      <YGrid plot={plot} ticks={layout.yTicks} />
+      <XAxis plot={plot} ticks={layout.xTicks} />
       <g className="chart-legend">
         {layout.legend.map((item) =>
           item.color ? (

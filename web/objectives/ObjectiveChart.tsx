@@ -10,6 +10,7 @@ import { fmt } from '../charts/scales.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { objectiveChartLayout } from './chartLayout.ts';
 import { valueUnit } from './status.ts';
+import { XAxis, YGrid } from '../charts/Axes.tsx';
 
 const INK = '#1f4e8c';
 const TARGET = '#2e7d32';
@@ -63,26 +64,8 @@ export function ObjectiveChart({ lang, o, note, width = 560, height = 220 }: { l
             <rect x={plot.left} y={plot.top} width={plot.right - plot.left} height={plot.bottom - plot.top} />
           </clipPath>
         </defs>
-        <g className="chart-grid">
-          {l.yTicks.map((tk) => (
-            <g key={tk.value}>
-              <line x1={plot.left} x2={plot.right} y1={tk.pos} y2={tk.pos} />
-              <text x={plot.left - 4} y={tk.pos + 3} textAnchor="end">
-                {tk.label}
-              </text>
-            </g>
-          ))}
-        </g>
-        <g className="chart-axis">
-          <line x1={plot.left} x2={plot.right} y1={plot.bottom + 0.5} y2={plot.bottom + 0.5} />
-          {l.xTicks.map((tk) =>
-            tk.label ? (
-              <text key={tk.value} x={tk.pos} y={plot.bottom + 14} textAnchor="middle">
-                {tk.label}
-              </text>
-            ) : null,
-          )}
-        </g>
+        <YGrid plot={plot} ticks={l.yTicks} />
+        <XAxis plot={plot} ticks={l.xTicks} labelGap={14} />
         <g clipPath={`url(#${clip}-plot)`}>
           {l.band ? <path className="obj-band" d={l.band.d} fill={PROJ} fillOpacity={0.16} stroke="none" /> : null}
           {l.projection ? <path className="obj-projection" d={l.projection.d} fill="none" stroke={PROJ} strokeWidth={1.5} strokeDasharray="5 3" /> : null}
