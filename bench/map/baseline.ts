@@ -1,15 +1,21 @@
 /**
- * The naive baseline of the map benchmark, served by the bench itself on its own loopback port:
- * `baseline.html` + `baseline.js`, MapLibre from node_modules, and one GeoJSON per indicator of
- * every commune (data/warehouse/geo/commune.geojson with the /api/map values joined into its
- * properties). Everything is gzipped once up front and sent with `Content-Encoding: gzip`, as
- * the app's server does, so the bytes compare fairly.
+ * The naive baselines of the map benchmark, each served by the bench itself on its own loopback
+ * port: `baseline.html` + `baseline.js`, MapLibre from node_modules, and one GeoJSON per
+ * indicator of every commune with the /api/map values joined into its properties. Two
+ * geometries: this project's display geometry (data/warehouse/geo/commune.geojson, simplified by
+ * our build, DROM in insets), and the published communes file a developer would download (the
+ * etalab "contours administratifs" equivalent, from the mirror or data/raw like the data build;
+ * real coordinates, so the DROM lie outside the view of metropolitan France and the insets).
+ * Everything is gzipped once up front and sent with `Content-Encoding: gzip`, as the app's server
+ * does, so the bytes compare fairly.
  */
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { fetchSource, resolveMirrorDir } from '../../scripts/sources/fetch.ts';
+import { source } from '../../scripts/sources/manifest.ts';
 import { freePort, getRaw } from '../http.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -40,9 +46,30 @@ export interface BaselineServer {
   stop(): Promise<void>;
 }
 
+/** Which communes GeoJSON a baseline loads. */
+export type BaselineGeometry = 'ours' | 'published';
+
+/** The text of the communes GeoJSON of `geometry`. */
+async function communesGeoJson(root: string, geometry: BaselineGeometry, log: (line: string) => void): Promise<string> {
+  if (geometry === 'ours') return readFile(path.join(root, 'data', 'warehouse', 'geo', 'commune.geojson'), 'utf8');
+  const file = await fetchSource(source('contours-communes'), { root, mirrorDir: resolveMirrorDir(root) }, {
+    fetch: globalThis.fetch,
+    log,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  });
+  return gunzipSync(await readFile(file)).toString('utf8');
+}
+
 /** Builds the GeoJSON of each indicator (first one first) and serves the baseline page. */
-export async function startBaseline(root: string, appBase: string, indicators: readonly string[], year: number): Promise<BaselineServer> {
-  const geo = await readFile(path.join(root, 'data', 'warehouse', 'geo', 'commune.geojson'), 'utf8');
+export async function startBaseline(
+  root: string,
+  appBase: string,
+  indicators: readonly string[],
+  year: number,
+  geometry: BaselineGeometry = 'ours',
+  log: (line: string) => void = () => {},
+): Promise<BaselineServer> {
+  const geo = await communesGeoJson(root, geometry, log);
   const assets = new Map<string, Asset>();
   const add = (name: string, type: string, body: string | Buffer) => assets.set(name, { type, gz: gzipSync(body, { level: 6 }) });
   for (const indicator of indicators) {

@@ -6,9 +6,10 @@
  * capturing `change` listener), so the bench's own round trips do not count.
  *
  * Bytes are the sum of `encodedDataLength` of CDP `Network.loadingFinished` (headers and body as
- * received) for the page; MapLibre fetches tiles from a web worker, which the page's CDP session
- * does not see, so those requests add Playwright's sizes (read from the worker's own
- * `Network.loadingFinished`).
+ * received) for the page, until ready, and until no request has been in flight for a second
+ * after it (what the page loads once drawn, such as the table's names, counts too). MapLibre
+ * fetches tiles from a web worker, which the page's CDP session does not see, so those requests
+ * add Playwright's sizes (read from the worker's own `Network.loadingFinished`).
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -70,10 +71,28 @@ export async function measure(browser: Browser, url: string, indicators: readonl
       requests++;
     });
     const workerSizes: Promise<number>[] = [];
+    // requests in flight (page and worker) and when the last one started or ended
+    let inFlight = 0;
+    let lastActivity = 0;
+    const activity = (delta: number) => () => {
+      inFlight += delta;
+      lastActivity = Date.now();
+    };
+    page.on('request', activity(1));
+    page.on('requestfailed', activity(-1));
     page.on('requestfinished', (r) => {
+      activity(-1)();
       if ([...pageUrls.values()].includes(r.url())) return;
       workerSizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
     });
+    /** Resolves once no request has been in flight for `quietMs` (what the page loads after ready counts). */
+    const quiet = async (quietMs = 1000) => {
+      const end = Date.now() + timeout;
+      while (inFlight > 0 || Date.now() - lastActivity < quietMs) {
+        if (Date.now() > end) throw new Error(`${url}: the network never went quiet`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
 
     await page.goto(url, { timeout });
     await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.ready.length > 0, null, { timeout, polling: 50 });
@@ -83,7 +102,8 @@ export async function measure(browser: Browser, url: string, indicators: readonl
       return { bytes: bytes + worker.reduce((a, b) => a + b, 0), requests: requests + worker.length };
     };
     const bytesAtReady = (await total()).bytes;
-    await page.waitForLoadState('networkidle', { timeout });
+    // not Playwright's 'networkidle', which may fire before ready (while tiles are parsed)
+    await quiet();
     const all = await total();
     const box = await page.locator('#map').boundingBox();
 

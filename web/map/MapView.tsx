@@ -3,8 +3,8 @@
  * feature-state, so a new indicator or year re-colours without reloading geometry; school
  * points, outlines, the camera and the DROM shortcuts follow the view state. The frame carries
  * `data-state` = loading | ready | error: ready once the current view (values applied, school
- * points when shown, camera settled) has been drawn and the map is idle — tests and benchmarks
- * wait on it.
+ * points when shown, camera settled) has been drawn and the map is idle, and the legend beside it
+ * shows the same view — tests and benchmarks wait on it.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TerritoryCollection } from '../api/types.ts';
@@ -42,12 +42,16 @@ interface Props {
   /** LISA clusters to outline (absent or null: none), and whether wanted clusters are still loading */
   lisa?: LisaOverlay | null;
   lisaPending?: boolean;
+  /** the legend beside the map still shows another view (it renders just after the colours) */
+  legendPending?: boolean;
   failed: boolean;
   ariaLabel: string;
   overlay: ReactNode;
   tooltip: (hover: HoverInfo) => ReactNode;
   onPick: (ref: TerritoryRef) => void;
   onCamera: (camera: Camera) => void;
+  /** called each time the map turns ready */
+  onReady?: () => void;
 }
 
 export function MapView(props: Props) {
@@ -83,7 +87,16 @@ export function MapView(props: Props) {
     map?.getCanvas().setAttribute('aria-label', props.ariaLabel);
   }, [map, props.ariaLabel]);
 
-  const state = failed ? 'error' : renderKey !== null && readyKey === renderKey ? 'ready' : 'loading';
+  // (a legend still catching up delays `ready` without a new wait for idle: the map's own
+  // readiness is kept, so no extra frame is drawn)
+  const state = failed ? 'error' : renderKey !== null && readyKey === renderKey && !props.legendPending ? 'ready' : 'loading';
+  const onReady = useRef(props.onReady);
+  useEffect(() => {
+    onReady.current = props.onReady;
+  });
+  useEffect(() => {
+    if (state === 'ready') onReady.current?.();
+  }, [state]);
   return (
     <div className="map-frame" id="map" data-state={state} data-view={stateKey} aria-busy={state === 'loading'}>
       <div ref={containerRef} className="map-canvas" />

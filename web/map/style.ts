@@ -3,7 +3,8 @@
  * external server, no glyphs, no sprites: labels are DOM), the inset frames and the school
  * points (layers.ts). Paint never changes with the data: a territory's colour is its
  * feature-state (a new indicator, year or palette only updates states, never re-parses tiles),
- * and only the layers of the levels in use are visible (hidden sources load no tiles).
+ * and only the layers of the levels in use are visible (hidden sources load no tiles). Nothing
+ * fades (no transitions).
  */
 import type { FeatureCollection } from 'geojson';
 import { TILINGS, tileUrl } from '../../scripts/build/tiles/spec.ts';
@@ -31,6 +32,11 @@ export function tileSource(origin: string, level: MapLevel) {
   return { type: 'vector', tiles: [`${origin}${tileUrl(level)}`], minzoom, maxzoom, bounds: FRANCE_BOUNDS, promoteId: 'code' } as const;
 }
 
+/** The first zoom with tiles for `level` (below it nothing of the level draws). */
+export function levelMinZoom(level: MapLevel): number {
+  return TILINGS.find((t) => t.level === level)?.minzoom ?? 0;
+}
+
 /** The whole style; `origin` makes tile URLs absolute (the worker fetches them). */
 export function baseStyle(origin: string, visible: ReadonlySet<string> = new Set()): StyleSpec {
   const { below, above } = territoryLayers();
@@ -44,6 +50,9 @@ export function baseStyle(origin: string, visible: ReadonlySet<string> = new Set
   return {
     version: 8,
     name: 'copaneeta-explorer',
+    // no fades: a paint change (a level's fill shown once coloured) is drawn in one frame, not
+    // over 300 ms of frames (each one costs a full redraw of ~35,000 communes in software WebGL)
+    transition: { duration: 0, delay: 0 },
     sources: {
       ...Object.fromEntries(MAP_LEVELS.map((level) => [level, tileSource(origin, level)])),
       [INSETS]: { type: 'geojson', data: EMPTY_COLLECTION },

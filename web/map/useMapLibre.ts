@@ -11,7 +11,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { t, type Lang } from '../i18n/index.ts';
 import type { Camera, MapLevel, TerritoryRef } from '../state/url.ts';
 import type { SchoolProps } from './schools.ts';
-import { baseStyle, FRANCE_BOUNDS, levelLayers, SCHOOL_LAYERS, STATE } from './style.ts';
+import { baseStyle, FRANCE_BOUNDS, levelLayers, levelMinZoom, SCHOOL_LAYERS, STATE } from './style.ts';
 
 export type HoverTarget =
   | { kind: 'territory'; level: MapLevel; code: string; name: string | null }
@@ -49,7 +49,7 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
   useEffect(() => {
     inputsRef.current = inputs;
   });
-  const initialRef = useRef({ camera: initial, visible: inputs.visible });
+  const initialRef = useRef({ camera: initial, visible: inputs.visible, level: inputs.level });
 
   useEffect(() => {
     const container = containerRef.current;
@@ -65,6 +65,13 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
       renderWorldCopies: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    if (!camera) {
+      // The camera useCamera would fit (France, not below the level's first tile zoom), set now:
+      // the first tiles asked for are the ones drawn, rather than a zoom out of the level's range.
+      const fit = m.cameraForBounds(FRANCE_BOUNDS, { padding: FIT_PADDING });
+      const min = levelMinZoom(initialRef.current.level);
+      if (fit && (fit.zoom ?? 0) < min) m.jumpTo({ ...fit, zoom: min });
+    }
     m.touchZoomRotate.disableRotation();
     m.keyboard.disableRotation();
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

@@ -15,9 +15,11 @@ interface Props {
   indicator: Indicator;
   view: ViewState;
   onChange: (patch: Partial<ViewState>) => void;
+  /** false while the map draws first: the table's names wait (see TerritoryTable) */
+  tableActive?: boolean;
 }
 
-export function AroundMap({ indicators, indicator, view, onChange }: Props) {
+export function AroundMap({ indicators, indicator, view, onChange, tableActive = true }: Props) {
   const { lang, selected } = view;
   return (
     <section className="around" aria-label={t(lang, 'around.label')}>
@@ -34,7 +36,7 @@ export function AroundMap({ indicators, indicator, view, onChange }: Props) {
             onChange={onChange}
           />
         ) : null}
-        <TerritoryTable lang={lang} view={view} indicator={indicator} onChange={onChange} />
+        <TerritoryTable lang={lang} view={view} indicator={indicator} onChange={onChange} enabled={tableActive} />
       </div>
     </section>
   );

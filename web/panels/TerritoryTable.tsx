@@ -7,20 +7,22 @@
  * aria-rowcount/aria-rowindex tell assistive technology where a row is), so all ~35,000
  * communes stay fast. A selection made elsewhere (map, search) scrolls to and marks its row.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { namedValuesOptions, type TerritoryValue } from '../api/territory.ts';
-import type { Indicator } from '../api/types.ts';
+import { mapValuesOptions } from '../api/queries.ts';
+import { namedValuesOptions, type TableSelection } from '../api/territory.ts';
+import type { Indicator, MapValue } from '../api/types.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import type { ViewState } from '../state/url.ts';
-import { gridMove, nextSort, scrollToRow, sortRows, windowRange, type Sort, type SortKey } from './table.ts';
+import { refString, type ViewState } from '../state/url.ts';
+import { gridMove, nameIndex, nextSort, scrollToRow, sortRowsIndexed, windowRange, type Sort, type SortKey } from './table.ts';
 import { TableTitle } from './TableTitle.tsx';
 
 export const TABLE_GRID_ID = 'territory-grid';
 const ROW = 32; // px, fixed (see .tt-grid td in styles.css)
 const HEADER = 36; // px, the sticky header row
-const EMPTY: TerritoryValue[] = [];
+const EMPTY: MapValue[] = [];
+const NO_NAMES: { code: string; name: string }[] = [];
 
 /** Scrolls `el` so that row `row` shows below the sticky header. */
 function revealRow(el: HTMLElement | null, row: number): void {
@@ -32,20 +34,38 @@ interface Props {
   view: ViewState;
   indicator: Indicator;
   onChange: (patch: Partial<ViewState>) => void;
+  /**
+   * false until the map has drawn (or failed, or a few seconds passed): the names of up to
+   * ~35,000 territories (~0.5 MB) and their first sort wait, so they never delay the map
+   */
+  enabled?: boolean;
 }
 
-export function TerritoryTable({ lang, view, indicator, onChange }: Props) {
+export function TerritoryTable({ lang, view, indicator, onChange, enabled = true }: Props) {
   const id = useId();
   const perSchool = indicator.grain === 'school';
+  const selection: TableSelection = {
+    indicator: indicator.id, level: view.level, year: view.year, within: view.within,
+    schoolType: perSchool ? view.schoolType : null, sector: perSchool ? view.sector : null,
+  };
+  // Values: the map's own query (already loaded, or shared with it).
   const query = useQuery({
-    ...namedValuesOptions({
-      indicator: indicator.id, level: view.level, year: view.year, within: view.within,
-      schoolType: perSchool ? view.schoolType : null, sector: perSchool ? view.sector : null,
-    }),
+    ...mapValuesOptions(selection.indicator, selection.level, selection.year, view.within ? refString(view.within) : null, selection),
     placeholderData: keepPreviousData,
+    enabled,
   });
+  // Names: the same territories whatever the indicator, year or filters, so they are fetched
+  // once per level and parent (with the selection of that moment) and sorted once per language.
+  const scope = `${view.level}|${view.within ? refString(view.within) : ''}`;
+  const [names, setNames] = useState({ scope, selection });
+  if (names.scope !== scope) setNames({ scope, selection });
+  const namesQuery = useQuery({ ...namedValuesOptions(names.selection), enabled });
+  const index = useMemo(() => nameIndex(namesQuery.data?.values ?? NO_NAMES, lang), [namesQuery.data, lang]);
+  const nameOf = (code: string) => index.name.get(code) ?? code;
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'ascending' });
-  const rows = useMemo(() => sortRows(query.data?.values ?? EMPTY, sort, lang), [query.data, sort, lang]);
+  // new values re-sort in a deferred render: the map's colours are applied first
+  const values = useDeferredValue(namesQuery.isPending ? EMPTY : (query.data?.values ?? EMPTY));
+  const rows = useMemo(() => sortRowsIndexed(values, sort, index), [values, sort, index]);
   const columns: SortKey[] = perSchool ? ['name', 'code', 'value', 'n'] : ['name', 'code', 'value'];
 
   const selectedCode = view.selected?.level === view.level ? view.selected.code : null;
@@ -127,7 +147,7 @@ export function TerritoryTable({ lang, view, indicator, onChange }: Props) {
           aria-describedby={`${id}-help`}
           aria-rowcount={rows.length + 1}
           aria-colcount={columns.length}
-          aria-busy={query.isFetching}
+          aria-busy={query.isFetching || namesQuery.isFetching || !enabled}
           aria-activedescendant={rows.length > 0 && active.row >= start && active.row < end ? cellId(active.row, active.col) : undefined}
           onKeyDown={onKeyDown}
         >
@@ -155,7 +175,7 @@ export function TerritoryTable({ lang, view, indicator, onChange }: Props) {
                 <tr key={r.code} aria-rowindex={i + 2} aria-selected={i === selectedIndex} className={cls} data-code={r.code} onClick={() => { setCell((c) => ({ row: i, col: c.col })); select(i); }}>
                   {columns.map((key, col) => {
                     const props = { id: cellId(i, col), className: `tt-${key}${i === active.row && col === active.col ? ' is-cell' : ''}` };
-                    if (key === 'name') return <th key={key} scope="row" role="rowheader" {...props} title={r.name}>{r.name}</th>;
+                    if (key === 'name') return <th key={key} scope="row" role="rowheader" {...props} title={nameOf(r.code)}>{nameOf(r.code)}</th>;
                     if (key === 'code') return <td key={key} role="gridcell" {...props}>{r.code}</td>;
                     if (key === 'n') return <td key={key} role="gridcell" {...props}>{r.n === null ? '' : formatNumber(lang, r.n)}</td>;
                     return (
@@ -169,7 +189,7 @@ export function TerritoryTable({ lang, view, indicator, onChange }: Props) {
               );
             })}
             {end < rows.length ? <tr className="tt-spacer" aria-hidden="true"><td colSpan={columns.length} style={{ height: (rows.length - end) * ROW }} /></tr> : null}
-            {rows.length === 0 && !query.isPending ? (
+            {rows.length === 0 && !query.isPending && !namesQuery.isPending ? (
               <tr aria-rowindex={2}><td role="gridcell" colSpan={columns.length} className="tt-empty">{t(lang, 'table.empty')}</td></tr>
             ) : null}
           </tbody>

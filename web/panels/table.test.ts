@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridMove, nextSort, scrollToRow, sortRows, windowRange, type TableRow } from './table.ts';
+import { gridMove, nameIndex, nextSort, scrollToRow, sortRows, sortRowsIndexed, windowRange, type Sort, type TableRow } from './table.ts';
 
 const ROWS: TableRow[] = [
   { code: '15187', name: 'Saint-Flour', value: 102.3, n: 10 },
@@ -28,6 +28,32 @@ describe('sortRows', () => {
     expect(codes(sortRows(ROWS, { key: 'code', dir: 'descending' }, 'fr'))[0]).toBe('15187');
     expect(codes(sortRows(ROWS, { key: 'n', dir: 'descending' }, 'fr'))[0]).toBe('15014');
     expect(codes(ROWS)).toEqual(before);
+  });
+});
+
+describe('sortRowsIndexed', () => {
+  const rows: TableRow[] = [
+    ...ROWS,
+    { code: '15099', name: 'Égliseneuve', value: 101.7, n: 4 },
+    { code: '2A004', name: 'Ajaccio', value: null, n: 2 },
+    { code: '15010', name: 'Aurillac', value: 106.1, n: 30 }, // same name: ties by code
+  ];
+  const index = nameIndex(rows, 'fr');
+  const sorts: Sort[] = (['name', 'code', 'value', 'n'] as const).flatMap((key) => [
+    { key, dir: 'ascending' as const },
+    { key, dir: 'descending' as const },
+  ]);
+
+  it('sorts exactly as sortRows does, for every column and direction', () => {
+    for (const sort of sorts) expect(codes(sortRowsIndexed(rows, sort, index)), `${sort.key} ${sort.dir}`).toEqual(codes(sortRows(rows, sort, 'fr')));
+  });
+
+  it('keeps the name order for other values of the same territories, and puts unknown codes last', () => {
+    const other = rows.map((r) => ({ ...r, value: r.value === null ? 1 : -r.value }));
+    expect(codes(sortRowsIndexed(other, { key: 'name', dir: 'ascending' }, index))).toEqual(codes(sortRows(rows, { key: 'name', dir: 'ascending' }, 'fr')));
+    const extra = [...rows, { code: '01001', name: 'Zzz', value: 1, n: 1 }];
+    expect(codes(sortRowsIndexed(extra, { key: 'name', dir: 'ascending' }, index)).at(-1)).toBe('01001');
+    expect(index.name.get('15099')).toBe('Égliseneuve');
   });
 });
 
