@@ -2,6 +2,8 @@
  * `npm run data -- <command>`: partners' data in the warehouse.
  *
  *   import measures <file> [--dry-run] [--skip-invalid] [--body "<organisation>"] [--json] [--max-bytes N]
+ *   import objectives <file.json> [--dry-run] [--body "<organisation>"] [--json]   convention objectives
+ *   import ips|annuaire|arcep|boundaries <file> [--dry-run] [--skip-invalid] …   official releases in their own formats
  *   rollback [--json]            serve the previous version again
  *   imports [--json]             the audit log (imports, refusals, rollbacks)
  *   template <theme>             an import template (connectivity, equipment, usage) on stdout
@@ -16,11 +18,14 @@ import { templateCsv } from '../server/admin/templates.ts';
 import { MEASURE_THEMES, type MeasureTheme } from '../server/indicators/measures.ts';
 import { DataLockedError } from './build/publish.ts';
 import { readAudit } from './import/audit.ts';
-import { DEFAULT_MAX_BYTES, importMeasures } from './import/measures.ts';
+import { FILE_IMPORT_KINDS, fileImportKind } from './import/kinds.ts';
+import { DEFAULT_MAX_BYTES } from './import/measures.ts';
+import { formatObjectivesReport, importObjectives } from './import/objectives.ts';
 import { formatReport } from './import/report.ts';
 import { rollback } from './import/rollback.ts';
 
-const USAGE = `usage: npm run data -- import measures <file> [--dry-run] [--skip-invalid] [--body "<organisation>"] [--json] [--max-bytes N]
+const USAGE = `usage: npm run data -- import <${FILE_IMPORT_KINDS.map((k) => k.kind).join('|')}> <file> [--dry-run] [--skip-invalid] [--body "<organisation>"] [--json] [--max-bytes N]
+       npm run data -- import objectives <file.json> [--dry-run] [--body "<organisation>"] [--json]
        npm run data -- rollback [--json]
        npm run data -- imports [--json]
        npm run data -- template <${MEASURE_THEMES.join('|')}>`;
@@ -72,10 +77,28 @@ export async function main(argv: readonly string[], root: string): Promise<numbe
     const json = p.flags.has('--json');
     if (command === 'import') {
       const [kind, file, ...extra] = rest;
-      if (kind !== 'measures') throw new UsageError(kind ? `unknown import kind "${kind}": only "measures" so far` : 'which kind? import measures <file>');
-      if (!file || extra.length) throw new UsageError('import measures takes one file');
+      if (kind === 'objectives') {
+        // convention objectives (scripts/import/objectives.ts); the whole file or nothing
+        if (!file || extra.length) throw new UsageError('import objectives takes one file');
+        if (p.flags.has('--skip-invalid')) throw new UsageError('--skip-invalid does not apply to objectives: a file is imported whole');
+        const report = await importObjectives({
+          dataDir,
+          file: path.resolve(file),
+          body: p.values.get('--body') ?? process.env.IMPORT_BODY ?? 'non renseigné',
+          actor,
+          dryRun: p.flags.has('--dry-run'),
+          maxBytes: maxBytesOf(p),
+          log: err,
+        });
+        out(json ? JSON.stringify(report, null, 1) : formatObjectivesReport(report));
+        return report.status === 'applied' || (report.status === 'dry_run' && report.would_apply) ? 0 : 1;
+      }
+      // measures and the official releases (scripts/import/kinds.ts)
+      const k = kind ? fileImportKind(kind) : undefined;
+      if (!k) throw new UsageError(kind ? `unknown import kind "${kind}": ${FILE_IMPORT_KINDS.map((x) => x.kind).join(', ')} or objectives` : 'which kind? import measures <file>');
+      if (!file || extra.length) throw new UsageError(`import ${k.kind} takes one file`);
       const pauseMs = Number(process.env.DATA_IMPORT_TEST_PAUSE_MS ?? 0);
-      const report = await importMeasures({
+      const report = await k.run({
         dataDir,
         file: path.resolve(file),
         body: p.values.get('--body') ?? process.env.IMPORT_BODY ?? 'non renseigné',

@@ -30,7 +30,7 @@ import { BuildReport } from './report.ts';
 import { buildTiles } from './tiles/index.ts';
 import { buildSchools, type CommunePlace } from './schools.ts';
 import { buildTerritories } from './territories.ts';
-import { writeWarehouse } from './warehouse.ts';
+import { releaseSources, writeWarehouse } from './warehouse.ts';
 
 export interface BuildOptions {
   root: string;
@@ -167,7 +167,11 @@ async function buildLocked(root: string, log: (line: string) => void, t0: number
       id,
       builtAt: new Date().toISOString(),
       seconds,
-      sources: SOURCES.map((s) => ({ id: s.id, title: s.title, producer: s.producer, vintage: s.vintage, licence: s.licence, page: s.page, file: s.mirrorPath, origin: mirrorDir ? 'mirror' : 'download' })),
+      sources: [
+        ...SOURCES.map((s) => ({ id: s.id, title: s.title, producer: s.producer, vintage: s.vintage, licence: s.licence, page: s.page, file: s.mirrorPath, origin: mirrorDir ? 'mirror' : 'download' })),
+        // official releases imported since (carried over with the imported data)
+        ...(await releaseSources(path.join(dir, 'warehouse.duckdb'))),
+      ],
       counts,
       joinRate,
       aliasKinds: schools.aliasKinds,

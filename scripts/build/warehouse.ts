@@ -3,6 +3,7 @@
  * rows the build steps produced, derives `facts` in SQL (sql/facts.sql) and checks invariants
  * before the file may be published.
  */
+import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import type { DemoRow } from './demo/generate.ts';
 import type { Resolution } from './cog.ts';
@@ -34,9 +35,13 @@ const FACTS_UPDATE_SQL = readFileSync(new URL('./sql/facts_update.sql', import.m
 /** facts.sql without its last statement (the one that rebuilds the whole `facts` table) */
 const FACTS_TABLE_AT = FACTS_SQL.lastIndexOf('CREATE OR REPLACE TABLE facts AS');
 if (FACTS_TABLE_AT < 0) throw new Error('sql/facts.sql must end with CREATE OR REPLACE TABLE facts AS …');
-const SEARCH_INDEX_SQL = readFileSync(new URL('./sql/search_index.sql', import.meta.url), 'utf8');
+export const SEARCH_INDEX_SQL = readFileSync(new URL('./sql/search_index.sql', import.meta.url), 'utf8');
 /** DDL of the imported-data tables (CREATE TABLE IF NOT EXISTS, so it also upgrades older warehouses). */
 export const IMPORTED_SQL = readFileSync(new URL('./sql/imported.sql', import.meta.url), 'utf8');
+/** Applies the imported official releases (release_* tables) to the open-data tables; idempotent. */
+export const RELEASES_SQL = readFileSync(new URL('./sql/releases.sql', import.meta.url), 'utf8');
+/** DDL of the imported convention objectives (shared with the server, which reads the table). */
+const OBJECTIVES_TABLE_SQL = readFileSync(new URL('../../server/objectives/objectives_table.sql', import.meta.url), 'utf8');
 
 /** Creates the database file and returns the row count of each table. */
 export async function writeWarehouse(file: string, input: WarehouseInput): Promise<Record<string, number>> {
@@ -76,6 +81,7 @@ export async function writeWarehouse(file: string, input: WarehouseInput): Promi
       Object.entries(input.meta).map(([key, value]) => ({ key, value })));
     await conn.run(IMPORTED_SQL);
     if (input.carryImportsFrom) counts.imported_measures = await carryImports(conn, input.carryImportsFrom);
+    await conn.run(RELEASES_SQL);
     counts.facts = await refreshFacts(conn);
     await conn.run(SEARCH_INDEX_SQL);
     await checkInvariants(conn);
@@ -93,18 +99,37 @@ type Conn = Awaited<ReturnType<typeof openForBuild>>['conn'];
  * (Re)computes `facts` (sql/facts.sql); returns the number of facts. `update` (after an import)
  * rewrites in place only the measure-backed rows that changed (sql/facts_update.sql), and
  * rebuilds the whole table if the result does not hold exactly the expected measure facts.
+ * `scope` (update only) names a table of (uai, year) pairs: only those school-years are
+ * recomputed, the others cannot have changed (an import touches the school-years it holds).
  */
-export async function refreshFacts(conn: Conn, mode: 'rebuild' | 'update' = 'rebuild'): Promise<number> {
+export async function refreshFacts(conn: Conn, mode: 'rebuild' | 'update' = 'rebuild', scope?: string): Promise<number> {
   const count = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowObjects()[0]?.n ?? 0);
+  // facts.sql reads release_ftth: make sure the imported-data tables exist (older warehouses)
+  await conn.run(IMPORTED_SQL);
   if (mode === 'update') {
-    await conn.run(FACTS_SQL.slice(0, FACTS_TABLE_AT));
+    const inScope = scope ? `(uai, year) IN (SELECT uai, year FROM ${scope})` : 'true';
+    if (scope) {
+      // temporary views shadow the two measure tables for facts.sql's statements (the temp
+      // schema comes first in the search path); they are dropped right after
+      const db = String((await conn.runAndReadAll('SELECT current_database() AS db')).getRowObjects()[0]?.db ?? '');
+      for (const t of ['school_demo', 'imported_measures']) {
+        await conn.run(`CREATE OR REPLACE TEMP VIEW ${t} AS SELECT * FROM ${sqlIdent(db)}.main.${t} WHERE ${inScope}`);
+      }
+    }
+    try {
+      await conn.run(FACTS_SQL.slice(0, FACTS_TABLE_AT));
+    } finally {
+      if (scope) for (const t of ['school_demo', 'imported_measures']) await conn.run(`DROP VIEW IF EXISTS temp.main.${t}`);
+    }
     await conn.run(FACTS_UPDATE_SQL);
-    const have = await count(`SELECT count(*)::INTEGER AS n FROM facts WHERE provenance IN ('synthetic', 'imported')`);
+    const have = await count(`SELECT count(*)::INTEGER AS n FROM facts WHERE provenance IN ('synthetic', 'imported') AND ${inScope}`);
     const want = await count(`SELECT count(*)::INTEGER AS n FROM measure_facts m JOIN schools s USING (uai) JOIN territories c ON c.level = 'commune' AND c.code = s.commune_code`);
-    if (have !== want) await conn.run(FACTS_SQL.slice(FACTS_TABLE_AT));
+    if (have !== want) await conn.run(scope ? FACTS_SQL : FACTS_SQL.slice(FACTS_TABLE_AT));
   } else await conn.run(FACTS_SQL);
   return count('SELECT count(*)::INTEGER AS n FROM facts');
 }
+
+const sqlIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** Copies the imported data of another warehouse file (when it has any); returns the rows carried. */
 async function carryImports(conn: Conn, file: string): Promise<number> {
@@ -118,10 +143,40 @@ async function carryImports(conn: Conn, file: string): Promise<number> {
     if (Number(has.getRowObjects()[0]?.n ?? 0) < 2) return 0;
     await conn.run('INSERT INTO imported_measures SELECT * FROM served.imported_measures');
     await conn.run('INSERT INTO imports SELECT * FROM served.imports');
+    // official releases imported in their own formats (applied again by sql/releases.sql)
+    const releases = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = 'served' AND table_name LIKE 'release\\_%' ESCAPE '\\'`);
+    for (const r of releases.getRowObjects()) {
+      const t = String(r.table_name);
+      if (/^release_[a-z_]+$/.test(t)) await conn.run(`INSERT INTO ${t} BY NAME SELECT * FROM served.${t}`);
+    }
+    // convention objectives imported by partners (scripts/import/objectives.ts)
+    const objectives = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'served' AND table_name = 'objectives'`);
+    if (Number(objectives.getRowObjects()[0]?.n ?? 0) > 0) {
+      await conn.run(OBJECTIVES_TABLE_SQL);
+      await conn.run('INSERT INTO objectives BY NAME SELECT * FROM served.objectives');
+    }
     const n = await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM imported_measures');
     return Number(n.getRowObjects()[0]?.n ?? 0);
   } finally {
     await conn.run('DETACH served');
+  }
+}
+
+/**
+ * The sources of the official releases imported into a warehouse file (table release_sources),
+ * latest per source id: a rebuild lists them in build.json beside the build's own sources.
+ */
+export async function releaseSources(file: string): Promise<Record<string, string>[]> {
+  const db = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const conn = await db.connect();
+  try {
+    const r = await conn.runAndReadAll(`
+      SELECT source_id AS id, title, producer, vintage, licence, page, 'import' AS origin, import_id, file_name AS file
+      FROM release_sources QUALIFY row_number() OVER (PARTITION BY source_id ORDER BY imported_at DESC) = 1 ORDER BY imported_at`);
+    return r.getRowObjectsJS().map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, String(v ?? '')])));
+  } finally {
+    conn.closeSync();
+    db.closeSync();
   }
 }
 

@@ -5,7 +5,7 @@
  * the version's meta, brings `facts` up to date in SQL (only the measure-backed rows that changed,
  * sql/facts_update.sql) and checks the invariants.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, SMALLINT, UTINYINT, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MEASURES } from '../../server/indicators/measures.ts';
 import { IMPORTED_SQL, checkInvariants, refreshFacts } from '../build/warehouse.ts';
@@ -32,11 +32,12 @@ async function stage(conn: DuckDBConnection, known: KnownSchools, v: MeasuresVal
   await conn.run(`CREATE TEMP TABLE stage_text (t INTEGER, text VARCHAR)`);
   await conn.run(`CREATE TEMP TABLE stage (s INTEGER, year SMALLINT, m UTINYINT, value_num DOUBLE, value_text INTEGER, measured_on INTEGER, source INTEGER)`);
   let ap = await conn.createAppender('stage_school', 'main', 'temp');
-  known.uais.forEach((uai, i) => {
-    ap.appendInteger(i);
-    ap.appendVarchar(uai);
-    ap.endRow();
-  });
+  for (let start = 0; start < known.uais.length; start += 2048) {
+    const uais = known.uais.slice(start, start + 2048);
+    const chunk = DuckDBDataChunk.create([INTEGER, VARCHAR], uais.length);
+    chunk.setColumns([uais.map((_, i) => start + i), uais]);
+    ap.appendDataChunk(chunk);
+  }
   ap.closeSync();
   ap = await conn.createAppender('stage_measure', 'main', 'temp');
   MEASURES.forEach((m, i) => {
@@ -52,22 +53,36 @@ async function stage(conn: DuckDBConnection, known: KnownSchools, v: MeasuresVal
     ap.endRow();
   });
   ap.closeSync();
+  // the valid rows go in column by column, one data chunk of up to 2,048 rows at a time: a
+  // typed-array write per value and one native copy per column, instead of a native call per value
   const a = v.accepted;
   ap = await conn.createAppender('stage', 'main', 'temp');
+  const types = [INTEGER, SMALLINT, UTINYINT, DOUBLE, INTEGER, INTEGER, INTEGER];
+  const size = 2048;
+  const cols: (number | null)[][] = types.map(() => new Array<number | null>(size));
+  let n = 0;
+  const flush = () => {
+    if (!n) return;
+    const chunk = DuckDBDataChunk.create(types, n);
+    chunk.setColumns(n === size ? cols : cols.map((c) => c.slice(0, n)));
+    ap.appendDataChunk(chunk);
+    n = 0;
+  };
+  const [cs, cy, cm, cn, ct, cd, csrc] = cols as [(number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[], (number | null)[]];
+  const idOrNull = (id: number) => (id < 0 ? null : id);
   for (let i = 0; i < a.n; i++) {
     if (a.dropped[i]) continue;
-    ap.appendInteger(a.school[i] ?? 0);
-    ap.appendSmallInt(a.year[i] ?? 0);
-    ap.appendUTinyInt(a.measure[i] ?? 0);
+    cs[n] = a.school[i] ?? 0;
+    cy[n] = a.year[i] ?? 0;
+    cm[n] = a.measure[i] ?? 0;
     const num = a.num[i] ?? NaN;
-    if (Number.isNaN(num)) ap.appendNull();
-    else ap.appendDouble(num);
-    for (const id of [a.text[i] ?? -1, a.date[i] ?? -1, a.source[i] ?? -1]) {
-      if (id < 0) ap.appendNull();
-      else ap.appendInteger(id);
-    }
-    ap.endRow();
+    cn[n] = Number.isNaN(num) ? null : num;
+    ct[n] = idOrNull(a.text[i] ?? -1);
+    cd[n] = idOrNull(a.date[i] ?? -1);
+    csrc[n] = idOrNull(a.source[i] ?? -1);
+    if (++n === size) flush();
   }
+  flush();
   ap.closeSync();
 }
 
@@ -92,26 +107,33 @@ export async function applyMeasures(
     await conn.run(IMPORTED_SQL);
     await stage(conn, known, v);
     step('staged');
+    // the rows as the warehouse stores them: a view, materialised once, by the INSERT below
     await conn.run(`
-      CREATE TEMP TABLE incoming AS
+      CREATE TEMP VIEW incoming AS
       SELECT ss.uai, st.year::INTEGER AS year, sm.measure, st.value_num, tv.text AS value_text,
-             td.text::DATE AS measured_on, ts.text AS source, $import_id AS import_id
+             td.text::DATE AS measured_on, ts.text AS source, '${record.import_id.replace(/'/g, "''")}' AS import_id
       FROM stage st
       JOIN stage_school ss USING (s)
       JOIN stage_measure sm USING (m)
       LEFT JOIN stage_text tv ON tv.t = st.value_text
       LEFT JOIN stage_text td ON td.t = st.measured_on
-      LEFT JOIN stage_text ts ON ts.t = st.source`, { import_id: record.import_id });
-    const counts = await conn.runAndReadAll(`
-      SELECT count(d.uai)::INTEGER AS synthetic, count(p.uai)::INTEGER AS imported
-      FROM incoming i
-      LEFT JOIN school_demo d ON d.uai = i.uai AND d.year = i.year
-      LEFT JOIN imported_measures p ON p.uai = i.uai AND p.year = i.year AND p.measure = i.measure`);
-    const c = counts.getRowObjects()[0] ?? {};
+      LEFT JOIN stage_text ts ON ts.t = st.source`);
+    // the school-years the file holds (with their row counts): what the import can change
+    await conn.run(`
+      CREATE TEMP TABLE facts_scope AS
+      SELECT ss.uai, k.year, k.n FROM (SELECT s, year::INTEGER AS year, count(*) AS n FROM stage GROUP BY ALL) k JOIN stage_school ss USING (s)`);
+    const one = async (sql: string) => Number((await conn.runAndReadAll(sql)).getRowObjects()[0]?.n ?? 0);
+    const replacedSynthetic = await one(`SELECT coalesce(sum(f.n), 0)::INTEGER AS n FROM facts_scope f SEMI JOIN school_demo d USING (uai, year)`);
     step('resolved');
     // no transaction: this file is the new version's private copy, published only once complete
     // (a failure or a kill leaves it unpublished, and it is removed)
-    await conn.run(`DELETE FROM imported_measures p USING incoming i WHERE p.uai = i.uai AND p.year = i.year AND p.measure = i.measure`);
+    let replacedImported = 0;
+    if ((await one(`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM imported_measures LIMIT 1)`)) > 0) {
+      const del = await conn.run(`
+        DELETE FROM imported_measures p USING (SELECT ss.uai, st.year::INTEGER AS year, sm.measure FROM stage st JOIN stage_school ss USING (s) JOIN stage_measure sm USING (m)) i
+        WHERE p.uai = i.uai AND p.year = i.year AND p.measure = i.measure`);
+      replacedImported = del.rowsChanged;
+    }
     await conn.run(`INSERT INTO imported_measures SELECT * FROM incoming`);
     await conn.run(
       `INSERT INTO imports VALUES ($import_id, $kind, $file_name, $body, $imported_at, $rows_total, $rows_imported, $rows_skipped, $checksum_sha256, $build_from, $build_to, $actor)`,
@@ -130,14 +152,17 @@ export async function applyMeasures(
       log(`import ${record.import_id}: test pause of ${testPauseMs} ms while writing`);
       await sleep(testPauseMs);
     }
-    const facts = await refreshFacts(conn, 'update');
+    // only the school-years the file holds can change: when they are a small part of the
+    // warehouse, only they are recomputed (filtering costs more than it saves for a large import)
+    const small = await conn.runAndReadAll(`SELECT (SELECT count(*) FROM facts_scope) * 2 < (SELECT count(*) FROM school_demo) AS small`);
+    const facts = await refreshFacts(conn, 'update', small.getRowObjects()[0]?.small === true ? 'facts_scope' : undefined);
     step('facts');
     await checkInvariants(conn, 'facts');
     step('checked');
     await conn.run('CHECKPOINT');
     step('written');
     log(`import ${record.import_id}: ${steps.join(', ')}`);
-    return { replacedSynthetic: Number(c.synthetic ?? 0), replacedImported: Number(c.imported ?? 0), facts };
+    return { replacedSynthetic, replacedImported, facts };
   } finally {
     conn.closeSync();
     db.closeSync();

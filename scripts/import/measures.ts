@@ -72,21 +72,29 @@ export async function loadKnownSchools(warehouseFile: string): Promise<KnownScho
   }
 }
 
-function measureSummary(v: MeasuresValidator): ImportReport['measures'] {
+function measureSummary(v: MeasuresValidator, schools: number): ImportReport['measures'] {
   const a = v.accepted;
-  const acc = MEASURES.map(() => ({ rows: 0, schools: new Set<number>(), years: new Set<number>() }));
+  const nm = MEASURES.length;
+  const rows = new Int32Array(nm);
+  const schoolCount = new Int32Array(nm);
+  // one bit per school and measure, and the years per measure
+  const seen = new Uint8Array(schools * nm);
+  const years = MEASURES.map(() => new Set<number>());
   for (let i = 0; i < a.n; i++) {
     if (a.dropped[i]) continue;
-    const m = acc[a.measure[i] ?? 0];
-    if (!m) continue;
-    m.rows++;
-    m.schools.add(a.school[i] ?? 0);
-    m.years.add(a.year[i] ?? 0);
+    const m = a.measure[i] ?? 0;
+    const s = a.school[i] ?? 0;
+    rows[m] = (rows[m] ?? 0) + 1;
+    const k = s * nm + m;
+    if (!seen[k]) {
+      seen[k] = 1;
+      schoolCount[m] = (schoolCount[m] ?? 0) + 1;
+    }
+    years[m]?.add(a.year[i] ?? 0);
   }
   const out: ImportReport['measures'] = {};
   MEASURES.forEach((m, i) => {
-    const s = acc[i];
-    if (s && s.rows) out[m.id] = { rows: s.rows, schools: s.schools.size, years: [...s.years].sort((x, y) => x - y) };
+    if (rows[i]) out[m.id] = { rows: rows[i] ?? 0, schools: schoolCount[i] ?? 0, years: [...(years[i] ?? [])].sort((x, y) => x - y) };
   });
   return out;
 }
@@ -175,7 +183,7 @@ export async function importMeasures(o: ImportOptions): Promise<ImportReport> {
     report.seconds.read_validate = seconds(tRead);
     const valid = v.validRows;
     report.rows = { total: v.rowsTotal, valid, invalid: v.rowsInvalid, empty: v.rowsEmpty, imported: 0, skipped: 0 };
-    report.measures = measureSummary(v);
+    report.measures = measureSummary(v, known.uais.length);
     report.problems = v.problems;
     report.problems_total = v.problemsTotal;
     report.problems_by_code = v.byCode;
@@ -259,7 +267,7 @@ export async function importMeasures(o: ImportOptions): Promise<ImportReport> {
   }
 }
 
-function auditOf(r: ImportReport, status: 'applied' | 'refused' | 'failed') {
+export function auditOf(r: ImportReport, status: 'applied' | 'refused' | 'failed') {
   return {
     at: r.at,
     action: 'import' as const,
@@ -280,7 +288,7 @@ function auditOf(r: ImportReport, status: 'applied' | 'refused' | 'failed') {
   };
 }
 
-async function finish(report: ImportReport, o: ImportOptions, t0: number, dryRun: boolean): Promise<ImportReport> {
+export async function finish(report: ImportReport, o: ImportOptions, t0: number, dryRun: boolean): Promise<ImportReport> {
   report.seconds.total = (performance.now() - t0) / 1000;
   if (!dryRun) await appendAudit(o.dataDir, auditOf(report, report.status === 'applied' ? 'applied' : 'refused'));
   return report;

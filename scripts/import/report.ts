@@ -29,7 +29,14 @@ export type ProblemCode =
   | 'invalid_date'
   | 'formula_injection'
   | 'text_too_long'
-  | 'nothing_to_import';
+  | 'nothing_to_import'
+  // official releases (scripts/import/releases/)
+  | 'unknown_commune'
+  | 'wrong_school_type'
+  | 'outside_france'
+  | 'outside_departement'
+  | 'commune_differs'
+  | 'coarse_position';
 
 export interface Problem {
   /** 1-based line of a CSV file where the record starts (absent for Parquet and file-level problems) */
@@ -48,9 +55,22 @@ export interface Problem {
 
 export type ImportStatus = 'dry_run' | 'applied' | 'refused';
 
+/** What an import reads: partners' measures, or an official release in its own format. */
+export type ImportKind = 'measures' | 'ips' | 'annuaire' | 'arcep' | 'boundaries';
+
+/** What an official release import found and changes (scripts/import/releases/). */
+export interface ReleaseSummary {
+  /** producer, title and vintage recorded as the source of the values it brings */
+  source: { id: string; title: string; producer: string; vintage: string; licence: string; page: string };
+  /** kind-specific counts: schools_updated, schools_added, years, communes, … */
+  counts: Record<string, number>;
+  /** kind-specific lists (school years, quarters, …) */
+  details: Record<string, (string | number)[]>;
+}
+
 export interface ImportReport {
   import_id: string;
-  kind: 'measures';
+  kind: ImportKind;
   status: ImportStatus;
   /** dry run: whether the real import would be applied with the same options */
   would_apply?: boolean;
@@ -78,6 +98,8 @@ export interface ImportReport {
     imported: number;
     /** invalid rows left out because skip_invalid was asked */
     skipped: number;
+    /** official releases: rows the dashboard does not use (closed schools, other kinds of establishment…), not errors */
+    ignored?: number;
     /** of the imported rows: how many replace a synthetic (demo) value, and a previously imported one */
     replaced_synthetic?: number;
     replaced_imported?: number;
@@ -88,6 +110,12 @@ export interface ImportReport {
   problems: Problem[];
   problems_total: number;
   problems_by_code: Partial<Record<ProblemCode, number>>;
+  /** official releases: remarks that do not refuse a row (an extra column, a position left unused…) */
+  warnings?: Problem[];
+  warnings_total?: number;
+  warnings_by_code?: Partial<Record<ProblemCode, number>>;
+  /** official releases: what the file brings */
+  release?: ReleaseSummary;
   /** the warehouse version the import read from and, when applied, the version it published */
   build: { from: string | null; to: string | null };
   seconds: { read_validate: number; apply: number; total: number };
@@ -117,11 +145,22 @@ export function formatReport(r: ImportReport): string {
       (r.rows.replaced_synthetic !== undefined ? ` (${r.rows.replaced_synthetic} replace demo values, ${r.rows.replaced_imported ?? 0} replace imported ones)` : ''),
   ];
   for (const [id, m] of Object.entries(r.measures)) lines.push(`  ${id}: ${m.rows} rows, ${m.schools} schools, years ${m.years.join(', ')}`);
+  if (r.release) {
+    const s = r.release.source;
+    lines.push(`  source: ${s.producer}, ${s.title}, ${s.vintage}`);
+    lines.push(`  ${Object.entries(r.release.counts).map(([k, n]) => `${k.replace(/_/g, ' ')} ${n}`).join(', ')}`);
+    for (const [k, v] of Object.entries(r.release.details)) if (v.length) lines.push(`  ${k.replace(/_/g, ' ')}: ${v.slice(0, 20).join(', ')}${v.length > 20 ? ', …' : ''}`);
+  }
   if (r.build.to) lines.push(`  warehouse ${r.build.from ?? '?'} → ${r.build.to}`);
   if (r.problems_total) {
     lines.push(`  problems: ${r.problems_total} (${Object.entries(r.problems_by_code).map(([c, n]) => `${c} ${n}`).join(', ')})`);
     for (const p of r.problems.slice(0, 50)) lines.push(`    ${formatProblem(p)}`);
     if (r.problems_total > 50) lines.push(`    … ${r.problems_total - 50} more (--json prints the first ${MAX_PROBLEMS})`);
+  }
+  if (r.warnings_total) {
+    lines.push(`  warnings: ${r.warnings_total} (${Object.entries(r.warnings_by_code ?? {}).map(([c, n]) => `${c} ${n}`).join(', ')})`);
+    for (const p of (r.warnings ?? []).slice(0, 20)) lines.push(`    ${formatProblem(p)}`);
+    if (r.warnings_total > 20) lines.push(`    … ${r.warnings_total - 20} more (--json prints the first ${MAX_PROBLEMS})`);
   }
   lines.push(`  time: ${r.seconds.read_validate.toFixed(2)} s read and validate, ${r.seconds.apply.toFixed(2)} s apply, ${r.seconds.total.toFixed(2)} s total`);
   return lines.join('\n');

@@ -115,6 +115,8 @@ export class AcceptedRows {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d{1,15}(\.\d{1,15})?$/;
+/** a decimal comma, as French spreadsheets write numbers: the fast path before parseNumber */
+const COMMA_NUMBER = /^-?\d{1,15},\d{1,15}$/;
 const MAX_SOURCE = 200;
 const MEASURE_INDEX = new Map(MEASURES.map((m, i) => [m.id, i]));
 const YEAR_INDEX = new Map(MEASURE_YEARS.map((y, i) => [y, i]));
@@ -139,10 +141,11 @@ export class MeasuresValidator {
   private readonly years = new Map<string, YearParse>();
   /** date cell → interned ISO date, or a problem (few distinct dates in a file) */
   private readonly dates = new Map<string, number | { code: ProblemCode; reason: string }>();
-  /** per (school, year, measure): the line/row where it first appeared (0 = not yet) */
-  private readonly firstSeen: Int32Array;
-  /** per (school, year, measure): index + 1 of the accepted row */
-  private readonly acceptedAt: Int32Array;
+  /**
+   * per (school, year, measure), one array (one memory access per row): 0 = not seen yet,
+   * i + 1 = accepted as row i of `accepted`, -where = first seen on that line/row but refused
+   */
+  private readonly seen: Int32Array;
   private rowHasProblem = false;
 
   constructor(
@@ -153,8 +156,7 @@ export class MeasuresValidator {
     private readonly csv: boolean,
   ) {
     const keys = known.uais.length * MEASURE_YEARS.length * MEASURES.length;
-    this.firstSeen = new Int32Array(keys);
-    this.acceptedAt = new Int32Array(keys);
+    this.seen = new Int32Array(keys);
   }
 
   /** A file-level problem (no line): the import cannot go on. */
@@ -228,19 +230,22 @@ export class MeasuresValidator {
     const date = this.col.date >= 0 ? this.date(fields[this.col.date] ?? '', line, row) : -1;
     const source = this.col.source >= 0 ? this.source(fields[this.col.source] ?? '', line, row) : -1;
     let key = -1;
+    let firstSight = false;
     if (school >= 0 && year >= 0 && m >= 0) {
       key = (school * MEASURE_YEARS.length + year) * MEASURES.length + m;
-      const first = this.firstSeen[key] ?? 0;
-      if (first > 0) {
+      const s = this.seen[key] ?? 0;
+      if (s !== 0) {
+        const first = s > 0 ? (this.accepted.where[s - 1] ?? 0) : -s;
         this.cellProblem(line, row, this.col.measure, undefined, 'duplicate_row', `same school, school year and measure as ${this.csv ? 'line' : 'row'} ${first}`);
-      } else this.firstSeen[key] = where;
+      } else firstSight = true;
     }
     if (this.rowHasProblem) {
+      if (firstSight) this.seen[key] = -where;
       this.rowsInvalid++;
       return;
     }
     const i = this.accepted.push(school, MEASURE_YEARS[year] ?? 0, m, num, text, date, source, where, row);
-    this.acceptedAt[key] = i + 1;
+    this.seen[key] = i + 1;
   }
 
   /** Checks that need several rows (devices_recent ≤ devices for the same school and year). */
@@ -250,7 +255,7 @@ export class MeasuresValidator {
     for (let i = 0; i < a.n; i++) {
       if (a.measure[i] !== M_DEVICES_RECENT) continue;
       const base = ((a.school[i] ?? 0) * MEASURE_YEARS.length + (YEAR_INDEX.get(a.year[i] ?? 0) ?? 0)) * nm;
-      const d = (this.acceptedAt[base + M_DEVICES] ?? 0) - 1;
+      const d = (this.seen[base + M_DEVICES] ?? 0) - 1;
       if (d < 0 || (a.num[i] ?? 0) <= (a.num[d] ?? 0)) continue;
       a.dropped[i] = 1;
       this.rowsInvalid++;
@@ -323,7 +328,7 @@ export class MeasuresValidator {
       this.cellProblem(line, row, c, raw, FORMULA_START.test(raw) ? 'formula_injection' : 'unknown_value', `${measure.id} must be one of ${measure.values.join(', ')}`);
       return undefined;
     }
-    const n = PLAIN_NUMBER.test(raw) ? Number(raw) : parseNumber(raw);
+    const n = PLAIN_NUMBER.test(raw) ? Number(raw) : COMMA_NUMBER.test(raw) ? Number(raw.replace(',', '.')) : parseNumber(raw);
     if (n === null) return null;
     if (Number.isNaN(n)) {
       this.cellProblem(line, row, c, raw, FORMULA_START.test(raw) && !/^[+-]?\d/.test(raw) ? 'formula_injection' : 'not_a_number', `${measure.id} must be a number (${measure.unit.fr || measure.unit.en})`);
@@ -374,7 +379,17 @@ export class MeasuresValidator {
     return this.accepted.strings.id(iso);
   }
 
+  /** the last source cell and its id (a file usually repeats the same source on every row) */
+  private lastSource: { raw: string; id: number } | null = null;
+
   private source(raw: string, line: number, row: number): number {
+    if (this.lastSource?.raw === raw) return this.lastSource.id;
+    const id = this.sourceId(raw, line, row);
+    if (id >= 0) this.lastSource = { raw, id };
+    return id;
+  }
+
+  private sourceId(raw: string, line: number, row: number): number {
     const s = raw.trim();
     if (s === '') return -1;
     if (FORMULA_START.test(raw) || FORMULA_START.test(s)) {

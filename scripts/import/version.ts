@@ -48,11 +48,33 @@ export interface BuildJsonImport {
   rows_imported: number;
 }
 
-/** Writes the new version's build.json: the parent's, with its own id, time, parent and imports. */
-export async function writeBuildJson(dataDir: string, from: string, dir: string, to: string, entry: BuildJsonImport): Promise<void> {
+/** A source as build.json lists it (and GET /api/health shows it). */
+export interface BuildJsonSource {
+  id: string;
+  title: string;
+  producer: string;
+  vintage: string;
+  licence: string;
+  page: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * Writes the new version's build.json: the parent's, with its own id, time, parent and imports;
+ * an official release import also adds its source (replacing one of the same id).
+ */
+export async function writeBuildJson(dataDir: string, from: string, dir: string, to: string, entry: BuildJsonImport, source?: BuildJsonSource): Promise<void> {
   const parent = JSON.parse(await readFile(path.join(dataDir, 'builds', from, 'build.json'), 'utf8')) as Record<string, unknown>;
   const imports = Array.isArray(parent.imports) ? (parent.imports as BuildJsonImport[]) : [];
-  const out = { ...parent, id: to, builtAt: entry.at, parent: from, imports: [...imports, entry] };
+  const sources = Array.isArray(parent.sources) ? (parent.sources as BuildJsonSource[]) : [];
+  const out = {
+    ...parent,
+    id: to,
+    builtAt: entry.at,
+    parent: from,
+    imports: [...imports, entry],
+    ...(source ? { sources: [...sources.filter((s) => s.id !== source.id), source] } : {}),
+  };
   const file = path.join(dir, 'build.json');
   await writeFile(file, JSON.stringify(out, null, 1));
   const fh = await open(file, 'r');

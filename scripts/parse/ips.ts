@@ -24,7 +24,7 @@ export interface IpsRow {
   line: number;
 }
 
-const COLUMNS = {
+export const IPS_COLUMNS = {
   year: ['rentree_scolaire', 'Rentrée scolaire'],
   academie: ['academie', 'Académie'],
   departement: ['code_du_departement', 'Code du département'],
@@ -35,7 +35,7 @@ const COLUMNS = {
   sector: ['secteur', 'Secteur'],
 } as const;
 
-const LYCEE_COLUMNS = {
+export const IPS_LYCEE_COLUMNS = {
   ips: ['ips_ensemble_gt_pro', 'ips_ensemble_gt-pro', 'IPS Ensemble GT-PRO'],
   lyceeType: ['type_de_lycee', 'Type de lycée'],
 } as const;
@@ -49,8 +49,8 @@ export function parseIps(
 ): IpsRow[] {
   const records = readCsv(text, ';');
   const header: string[] = records.next().value?.fields ?? [];
-  const col = headerIndex(header, COLUMNS, src.file);
-  const lyc = schoolType === 'lycee' ? headerIndex(header, LYCEE_COLUMNS, src.file) : null;
+  const col = headerIndex(header, IPS_COLUMNS, src.file);
+  const lyc = schoolType === 'lycee' ? headerIndex(header, IPS_LYCEE_COLUMNS, src.file) : null;
   const ipsCol = lyc ? lyc.ips : headerIndex(header, { ips: ['ips', 'IPS'] }, src.file).ips;
   const pupilsCol = header.findIndex((h) =>
     ['effectifs', 'effectifs_ensemble_gt_pro', 'effectifs_ensemble_gt-pro'].includes(h.trim().toLowerCase()),

@@ -1,7 +1,7 @@
 /**
  * The admin API (issue #7), the same importer as `npm run data -- import`:
  *
- *   POST /api/admin/imports?kind=measures&dry_run=&skip_invalid=&body=&file_name=   (the file as the request body)
+ *   POST /api/admin/imports?kind=measures|objectives|ips|annuaire|arcep|boundaries&dry_run=&skip_invalid=&body=&file_name=   (the file as the request body)
  *   GET  /api/admin/imports      the audit log
  *   POST /api/admin/rollback     serve the previous version again
  *
@@ -20,7 +20,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DataLockedError } from '../../scripts/build/publish.ts';
 import { readAudit } from '../../scripts/import/audit.ts';
-import { DEFAULT_MAX_BYTES, importMeasures } from '../../scripts/import/measures.ts';
+import { FILE_IMPORT_KINDS, FILE_IMPORT_KIND_IDS, fileImportKind } from '../../scripts/import/kinds.ts';
+import { DEFAULT_MAX_BYTES } from '../../scripts/import/measures.ts';
+import { importObjectives } from '../../scripts/import/objectives.ts';
 import { rollback } from '../../scripts/import/rollback.ts';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
@@ -41,7 +43,9 @@ export interface AdminOptions {
 const flag = z.enum(['true', 'false'], { error: () => 'must be true or false' }).default('false');
 
 export const importQuery = z.object({
-  kind: z.enum(['measures'], { error: () => 'must be measures (the only kind so far)' }).describe('what the file holds: measures = per-school measures in the long format'),
+  kind: z
+    .enum([...FILE_IMPORT_KIND_IDS, 'objectives'], { error: () => `must be one of ${[...FILE_IMPORT_KIND_IDS, 'objectives'].join(', ')}` })
+    .describe(`what the file holds: ${FILE_IMPORT_KINDS.map((k) => `${k.kind} = ${k.describe}`).join('; ')}; objectives = convention objectives (JSON, the format of server/objectives/examples.json)`),
   dry_run: flag.describe('true: validate and report, change nothing'),
   skip_invalid: flag.describe('true: import the valid rows and list the skipped ones; false: refuse the whole file on any problem'),
   body: z.string().trim().min(1, 'the importing body is required').max(200, 'at most 200 characters').describe('the importing body (organisation), recorded with every value'),
@@ -127,7 +131,19 @@ export function adminRoutes(opts: AdminOptions) {
         const saved = await saveBody(c, file, max);
         if (!saved.ok) throw tooLarge(max);
         if (saved.bytes === 0) throw new ApiError(400, 'empty_body', 'send the file as the request body (Content-Type: text/csv or application/vnd.apache.parquet)');
-        const report = await importMeasures({
+        if (q.kind === 'objectives') {
+          if (q.skip_invalid === 'true') throw new ApiError(400, 'invalid_parameter', 'skip_invalid: does not apply to objectives (a file is imported whole)', 'skip_invalid');
+          const report = await importObjectives({
+            dataDir: opts.dataDir, file, fileName: q.file_name ?? 'upload.json', body: q.body, actor: actorOf(c), dryRun: q.dry_run === 'true', maxBytes: max,
+            onPublished: async () => {
+              await opts.onPublished?.();
+            },
+          });
+          return c.json(report, report.status === 'applied' ? 201 : report.status === 'dry_run' ? 200 : 422);
+        }
+        const kind = fileImportKind(q.kind);
+        if (!kind) throw new ApiError(400, 'invalid_parameter', `kind: unknown kind ${q.kind}`, 'kind');
+        const report = await kind.run({
           dataDir: opts.dataDir,
           file,
           fileName: q.file_name ?? 'upload',

@@ -133,6 +133,29 @@ describe('good files', () => {
     expect(imported).toBe(2 + 2 + 1 + 1 + 2); // thd + mean 2025; ppd + recent 2024 (a new school-year); fibre; ent 2023 (new); ppd + recent 2025
   });
 
+  it('a small import recomputes only its school-years, with the same result as a full rebuild', async () => {
+    // one school-year each: a small part of the warehouse, so refreshFacts gets the scope
+    await run(writeInput(p, 'a.csv', `${HEADER}\n0630001C,2024,devices,30,,\n0630001C,2024,devices_recent,3,,\n`));
+    await run(writeInput(p, 'b.csv', `${HEADER}\n0150002B,2025,access_tech,adsl,,\n0150002B,2025,devices,10,,\n`));
+    const copy = path.join(p.root, 'copy.duckdb');
+    copyFileSync(path.join(p.dataDir, 'warehouse', 'warehouse.duckdb'), copy);
+    const db = await DuckDBInstance.create(copy);
+    const conn = await db.connect();
+    const all = async () => JSON.stringify((await conn.runAndReadAll('SELECT * FROM facts ORDER BY ALL')).getRowsJS());
+    const updated = await all();
+    // and the scoped path itself, on the copy: nothing left to change
+    await conn.run(`CREATE TEMP TABLE facts_scope AS SELECT '0150002B' AS uai, 2025 AS year`);
+    await refreshFacts(conn, 'update', 'facts_scope');
+    const again = await all();
+    await refreshFacts(conn, 'rebuild');
+    const rebuilt = await all();
+    conn.closeSync();
+    db.closeSync();
+    expect(updated).toBe(rebuilt);
+    expect(again).toBe(rebuilt);
+    expect(updated).toContain('"imported"');
+  });
+
   it('survives a rebuild: the build carries the imported data over from the served warehouse', async () => {
     await run(writeInput(p, 'a.csv', `${HEADER}\n0150001A,2025,bandwidth_measured_mbps,10,,\n`));
     const file = path.join(p.root, 'rebuilt.duckdb');
@@ -202,6 +225,11 @@ describe('bad files are refused whole, with line, column and reason, and change 
   it('duplicate rows (same school, year and measure), whatever the year is written', async () => {
     await refused('dup.csv', `${HEADER}\n0150001A,2025,devices,12,,\n0150002B,2025,devices,12,,\n0150001A,2025-2026,devices,13,,\n`, [
       { line: 4, row: 3, column: 'measure', code: 'duplicate_row', reason: 'same school, school year and measure as line 2' },
+    ]);
+    // the first occurrence refused for another reason still counts as the first
+    await refused('dup2.csv', `${HEADER}\n0150001A,2025,devices,-1,,\n0150001A,2025,devices,13,,\n`, [
+      { line: 2, row: 1, column: 'value', code: 'out_of_range' },
+      { line: 3, row: 2, column: 'measure', code: 'duplicate_row', reason: 'same school, school year and measure as line 2' },
     ]);
   });
   it('unknown codes: UAI, check letter, malformed UAI, measure, access technology', async () => {

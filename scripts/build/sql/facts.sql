@@ -115,7 +115,16 @@ commune_facts AS (
   UNION ALL
   SELECT 'density', 2023, code, population, area_km2, 'open-data' FROM communes WHERE population IS NOT NULL AND area_km2 > 0
   UNION ALL
-  SELECT 'ftth_share', 2017, code, premises_ftth, premises_total, 'historical' FROM commune_ftth WHERE premises_total > 0
+  -- one quarter per school year (the latest): T1/T2 of year Y belong to school year Y-1, T3/T4 to
+  -- Y (the build's T1 2018 → 2017); quarters an ARCEP release import brought (release_ftth,
+  -- sql/imported.sql) are current open data, the build's 2018 file is historical
+  SELECT 'ftth_share', ftth_year, code, premises_ftth, premises_total, provenance FROM (
+    SELECT code, premises_ftth, premises_total,
+           try_cast(right(quarter, 4) AS INTEGER) - CASE WHEN quarter LIKE 'T1 %' OR quarter LIKE 'T2 %' THEN 1 ELSE 0 END AS ftth_year,
+           CASE WHEN quarter IN (SELECT quarter FROM release_ftth) THEN 'open-data' ELSE 'historical' END AS provenance
+    FROM commune_ftth WHERE premises_total > 0
+    QUALIFY row_number() OVER (PARTITION BY code, ftth_year ORDER BY right(quarter, 4) DESC, quarter DESC) = 1
+  ) WHERE ftth_year IS NOT NULL
 )
 SELECT f.indicator, f.year::INTEGER AS year, s.commune_code, f.uai, s.school_type, s.sector,
        c.departement_code, c.academie_code, c.region_code,
