@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Warehouse } from '../db/warehouse.ts';
+import { served } from '../indicators/years.ts';
 import { levelColumn, withColumns } from '../queries/load.ts';
 import { parseRef, valueOf } from '../selection.ts';
 import { seriesValues } from '../services/values.ts';
@@ -65,8 +66,8 @@ export interface LeftBehindCommune {
   pupils_below: number;
 }
 
-export interface ObjectiveResult {
-  objective: Objective;
+export interface ObjectiveResult<O extends Objective = Objective> {
+  objective: O;
   territory_name: string | null;
   /** what each school (and commune) is measured against in left_behind */
   bar: Comparison;
@@ -163,7 +164,7 @@ export function leftBehind(o: Objective, schools: readonly SchoolYears[], year: 
 }
 
 /** Computes an objective over the warehouse. */
-export async function computeObjective(db: Warehouse, o: Objective): Promise<ObjectiveResult> {
+export async function computeObjective<O extends Objective>(db: Warehouse, o: O): Promise<ObjectiveResult<O>> {
   const ref = parseRef(o.scope.territory);
   const [named] = await db.query('SELECT name FROM territories WHERE level = $level AND code = $code', { level: ref.level, code: ref.code });
   const schools = o.ind.grain === 'school' ? await scopeSchools(db, o) : [];
@@ -171,10 +172,11 @@ export async function computeObjective(db: Warehouse, o: Objective): Promise<Obj
   let bar: Comparison;
   if (o.judged_by === 'share_of_schools' && o.threshold) {
     bar = o.threshold;
-    series = shareSeries(schools, o.ind.years, o.threshold);
+    // the years the served warehouse holds (an imported release adds some)
+    series = shareSeries(schools, served(o.ind).years, o.threshold);
   } else {
     bar = o.target;
-    const values = await seriesValues(db, o.ind, ref, { schoolType: o.scope.school_type ?? null, sector: o.scope.sector ?? null });
+    const values = await seriesValues(db, served(o.ind), ref, { schoolType: o.scope.school_type ?? null, sector: o.scope.sector ?? null });
     series = values.map((v) => {
       const n = o.ind.grain === 'school' ? schools.filter((s) => s.byYear.has(v.year)).length : null;
       return { year: v.year, value: v.value, n, meeting: null, without_value: n === null ? null : schools.length - n };

@@ -2,7 +2,7 @@
 // message" errors (the files below are written inline, so their line numbers can be read here).
 import { describe, expect, it } from 'vitest';
 import { jsonLines, lineOf, syntaxErrorLine } from './locate.ts';
-import { deadlineYear, EXAMPLES_FILE, loadObjectivesFile, ObjectivesFileError, parseObjectives } from './schema.ts';
+import { checkObjectivesText, deadlineYear, EXAMPLES_FILE, loadObjectivesFile, ObjectivesFileError, parseObjectives } from './schema.ts';
 
 const objective = (over: Record<string, unknown> = {}) => ({
   id: 'o1',
@@ -134,5 +134,27 @@ describe('deadlineYear', () => {
     expect(deadlineYear(2027)).toBe(2027);
     expect(deadlineYear('2027-06-30')).toBe(2026);
     expect(deadlineYear('2027-09-01')).toBe(2027);
+  });
+});
+
+describe('checkObjectivesText (the import report)', () => {
+  it('gives each problem its line, field, stable code, reason, offending value and objective, without throwing', () => {
+    // (the cross-field checks of an objective run once its fields have the right types: o3's kind only)
+    const text = file(objective({ id: 'rapport' }), objective({ id: 'o2', indicator: 'nope' }), objective({ id: 'o3', indicator: 'nope', partner: { id: 'p', name: 'P', kind: 'mairie' } }));
+    const at = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const r = checkObjectivesText(`\uFEFF${text}`);
+    expect(r.objectives).toBeNull();
+    expect(r.problems).toEqual([
+      { line: at('"rapport"'), field: 'objectives[0].id', code: 'invalid_format', reason: '"rapport" is reserved (a page of the site): choose another id', value: '"rapport"', objective: 0 },
+      { line: at('"nope"'), field: 'objectives[1].indicator', code: 'unknown_indicator', reason: 'unknown indicator "nope" (see /api/indicators)', value: '"nope"', objective: 1 },
+      { line: at('"mairie"'), field: 'objectives[2].partner.kind', code: 'unknown_value', reason: 'must be one of rectorat, region, departement', value: '"mairie"', objective: 2 },
+    ]);
+    const missing = objective() as Record<string, unknown>;
+    delete missing.target;
+    expect(checkObjectivesText(file(missing)).problems).toMatchObject([{ field: 'objectives[0].target', code: 'missing_field', line: 4 }]);
+    const ok = checkObjectivesText(file(objective()));
+    expect(ok.problems).toEqual([]);
+    expect(ok.objectives?.map((o) => [o.id, o.deadline_year, o.ind.id])).toEqual([['o1', 2026, 'bandwidth_mean']]);
+    expect(ok.lineOf(['objectives', 0, 'scope', 'territory'])).toBe(file(objective()).split('\n').findIndex((l) => l.includes('"territory"')) + 1);
   });
 });

@@ -25,6 +25,8 @@ const comparison = z.strictObject({
 });
 
 export const PARTNER_KINDS = ['rectorat', 'region', 'departement'] as const;
+/** Ids an objective cannot take: they name pages (`/objectifs/rapport`). */
+export const RESERVED_IDS: readonly string[] = ['rapport'];
 
 const objectiveSchema = z
   .strictObject({
@@ -51,9 +53,10 @@ const objectiveSchema = z
     source: text.optional(),
   })
   .superRefine((o, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const issue = (path: (string | number)[], message: string, problem: ObjectiveProblemCode = 'inconsistent') => ctx.addIssue({ code: 'custom', path, message, params: { problem } });
+    if (RESERVED_IDS.includes(o.id)) issue(['id'], `"${o.id}" is reserved (a page of the site): choose another id`, 'invalid_format');
     const ind = findIndicator(o.indicator);
-    if (!ind) return issue(['indicator'], `unknown indicator "${o.indicator}" (see /api/indicators)`);
+    if (!ind) return issue(['indicator'], `unknown indicator "${o.indicator}" (see /api/indicators)`, 'unknown_indicator');
     if (ind.direction === 'neutral' && o.judged_by === 'territory_value') issue(['indicator'], `indicator ${ind.id} has no better direction: it cannot be an objective`);
     if (ind.grain !== 'school') {
       if (o.judged_by === 'share_of_schools') issue(['judged_by'], `indicator ${ind.id} is not computed per school: judge it by territory_value`);
@@ -81,7 +84,7 @@ export const objectivesFileSchema = z
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
     f.objectives.forEach((o, i) => {
-      if (seen.has(o.id)) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'id'], message: `duplicate id "${o.id}"` });
+      if (seen.has(o.id)) ctx.addIssue({ code: 'custom', path: ['objectives', i, 'id'], message: `duplicate id "${o.id}"`, params: { problem: 'duplicate_id' } });
       seen.add(o.id);
     });
   });
@@ -116,30 +119,121 @@ export class ObjectivesFileError extends Error {
 const fieldOf = (p: readonly PropertyKey[]) =>
   p.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '') || '(file)';
 
-/** Parses and checks an objectives file's text; throws ObjectivesFileError naming file, line and field. */
-export function parseObjectives(source: string, file = 'objectives.json'): Objective[] {
-  const name = path.basename(file);
+/** Stable codes of the problems of an objectives file (the import report's `code`). */
+export type ObjectiveProblemCode =
+  | 'file_format'
+  | 'missing_field'
+  | 'unknown_field'
+  | 'wrong_type'
+  | 'unknown_value'
+  | 'invalid_format'
+  | 'out_of_range'
+  | 'unknown_indicator'
+  | 'duplicate_id'
+  | 'inconsistent'
+  | 'unknown_territory';
+
+/** One problem of an objectives file: where (line, field path), why, and the offending value. */
+export interface ObjectiveProblem {
+  line: number;
+  /** the field's path, e.g. `objectives[3].target.value` (`(file)` for the whole file) */
+  field: string;
+  code: ObjectiveProblemCode;
+  reason: string;
+  /** the offending value as JSON, cut to 80 characters (absent when the field is missing) */
+  value?: string;
+  /** the objective it belongs to (index in `objectives`), when it belongs to one */
+  objective?: number;
+}
+
+/** The result of checking an objectives file's text: the objectives, or the problems. */
+export interface ObjectivesCheck {
+  objectives: Objective[] | null;
+  problems: ObjectiveProblem[];
+  /** the line of any path of the file (for checks made later, e.g. against the warehouse) */
+  lineOf(path: readonly (string | number)[]): number;
+}
+
+const valueAt = (data: unknown, p: readonly (string | number)[]): unknown =>
+  p.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), data);
+
+const preview = (v: unknown): string | undefined => {
+  if (v === undefined) return undefined;
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+};
+
+function codeOf(issue: z.core.$ZodIssue, value: unknown): ObjectiveProblemCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      return value === undefined ? 'missing_field' : 'wrong_type';
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    case 'invalid_value':
+      return 'unknown_value';
+    case 'invalid_format':
+      return 'invalid_format';
+    case 'too_small':
+    case 'too_big':
+      return 'out_of_range';
+    case 'invalid_union':
+      return 'wrong_type';
+    case 'custom': {
+      const c = (issue.params as { problem?: ObjectiveProblemCode } | undefined)?.problem;
+      return c ?? 'inconsistent';
+    }
+    default:
+      return 'inconsistent';
+  }
+}
+
+/**
+ * Checks an objectives file's text without throwing: every problem with its line, field, code
+ * and reason, in the order of the file; the objectives when there is none. Pure.
+ */
+export function checkObjectivesText(source: string): ObjectivesCheck {
+  const text = source.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = JSON.parse(source);
+    data = JSON.parse(text);
   } catch (err) {
     const msg = (err as Error).message;
-    throw new ObjectivesFileError([`${name}:${syntaxErrorLine(source, msg) ?? 1}: (file): not valid JSON: ${msg}`]);
+    return { objectives: null, problems: [{ line: syntaxErrorLine(text, msg) ?? 1, field: '(file)', code: 'file_format', reason: `not valid JSON: ${msg}` }], lineOf: () => 1 };
   }
+  const lines = jsonLines(text);
+  const at = (p: readonly (string | number)[]) => lineOf(lines, p);
   const parsed = objectivesFileSchema.safeParse(data);
   if (!parsed.success) {
-    const lines = jsonLines(source);
-    const problems = parsed.error.issues.map((i) => {
+    const problems = parsed.error.issues.map((i): ObjectiveProblem => {
       const p = i.path.filter((k): k is string | number => typeof k !== 'symbol');
       // an unknown field is reported on its own line
       const keys = i.code === 'unrecognized_keys' ? i.keys : [];
-      const at = keys[0] !== undefined ? [...p, keys[0]] : p;
-      return { line: lineOf(lines, at), text: `${fieldOf(at)}: ${i.code === 'unrecognized_keys' ? `unknown field${keys.length > 1 ? `s ${keys.join(', ')}` : ''}` : i.message}` };
+      const where = keys[0] !== undefined ? [...p, keys[0]] : p;
+      const value = valueAt(data, where);
+      const reason = i.code === 'unrecognized_keys' ? `unknown field${keys.length > 1 ? `s ${keys.join(', ')}` : ''}` : i.message;
+      const v = i.code === 'unrecognized_keys' ? undefined : preview(value);
+      return {
+        line: at(where),
+        field: fieldOf(where),
+        code: codeOf(i, value),
+        reason,
+        ...(v !== undefined ? { value: v } : {}),
+        ...(where[0] === 'objectives' && typeof where[1] === 'number' ? { objective: where[1] } : {}),
+      };
     });
     // in the order of the file
-    throw new ObjectivesFileError(problems.sort((a, b) => a.line - b.line).map((p) => `${name}:${p.line}: ${p.text}`));
+    return { objectives: null, problems: problems.sort((a, b) => a.line - b.line), lineOf: at };
   }
-  return parsed.data.objectives.map((o) => ({ ...o, ind: findIndicator(o.indicator) as Indicator, deadline_year: deadlineYear(o.deadline) }));
+  const objectives = parsed.data.objectives.map((o) => ({ ...o, ind: findIndicator(o.indicator) as Indicator, deadline_year: deadlineYear(o.deadline) }));
+  return { objectives, problems: [], lineOf: at };
+}
+
+/** Parses and checks an objectives file's text; throws ObjectivesFileError naming file, line and field. */
+export function parseObjectives(source: string, file = 'objectives.json'): Objective[] {
+  const name = path.basename(file);
+  const checked = checkObjectivesText(source);
+  if (!checked.objectives) throw new ObjectivesFileError(checked.problems.map((p) => `${name}:${p.line}: ${p.field}: ${p.reason}`));
+  return checked.objectives;
 }
 
 /** Reads and checks an objectives file (start-up: a bad file stops the server with its errors). */

@@ -1,11 +1,14 @@
 /**
  * Convention objectives and their follow-up (server/objectives/):
- * - `GET /api/objectives?partner=&convention=`: every objective with its status;
+ * - `GET /api/objectives?partner=&convention=&examples=`: every objective with its status (an
+ *   unknown partner or convention answers 400 naming the known ones);
  * - `GET /api/objectives/{id}`: definition, value per year against the target, projection with its
  *   95 % interval, status and the rule, the schools and communes still below the bar;
  * - `GET /api/objectives/{id}/left-behind.csv?level=school|commune`: those as a CSV file.
- * The objectives file is read once when the routes are built (a bad file stops the start with
- * "file:line: field: message"); tests pass their own.
+ * The objectives are the partners' imported ones (table `objectives` of the served version) and
+ * the shipped examples (objectives/store.ts: an import replaces the example of the same id, the
+ * other examples stay, flagged `example: true`). The examples file is read once when the routes
+ * are built (a bad file stops the start with "file:line: field: message"); tests pass their own.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -14,7 +17,8 @@ import { ApiError } from '../errors.ts';
 import { toCsv, type Cell } from '../export/csv.ts';
 import { computeObjective, type ObjectiveResult } from '../objectives/compute.ts';
 import { STATUS_RULE, type Status } from '../objectives/progress.ts';
-import { EXAMPLES_FILE, loadObjectivesFile, type Objective } from '../objectives/schema.ts';
+import { EXAMPLES_FILE, loadObjectivesFile } from '../objectives/schema.ts';
+import { objectiveSet, type ServedObjective } from '../objectives/store.ts';
 import { validate } from '../validation.ts';
 import { provenanceOf } from './map.ts';
 
@@ -28,6 +32,10 @@ const slugFilter = z.string().max(64, 'at most 64 characters').regex(/^[a-z0-9][
 export const objectivesQuery = z.object({
   partner: slugFilter.optional().describe('only the objectives of this partner id (e.g. departement-15)'),
   convention: slugFilter.optional().describe('only the objectives of this convention id'),
+  examples: z
+    .enum(['true', 'false'], { error: () => 'must be true or false' })
+    .default('true')
+    .describe('false: leave out the shipped fictitious examples (only the partners’ imported objectives)'),
 });
 export const objectiveParams = z.object({ id: idSchema });
 export const leftBehindQuery = z.object({
@@ -48,15 +56,18 @@ export const STATUS_LABELS: Record<Status, { fr: string; en: string }> = {
 export interface ObjectiveRouteOptions {
   /** the objectives file (default: server/objectives/examples.json) */
   file?: string;
+  log?: (msg: string) => void;
 }
 
 const r = (v: number | null | undefined, d = 3) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** d) / 10 ** d);
 
-function definition(o: Objective, territoryName: string | null) {
+function definition(o: ServedObjective, territoryName: string | null) {
   return {
     id: o.id,
     example: o.example,
     ...(o.example ? { example_notice: EXAMPLE_NOTICE } : {}),
+    origin: o.origin,
+    imported: o.imported,
     title: o.title,
     description: o.description ?? null,
     convention: o.convention,
@@ -73,7 +84,7 @@ function definition(o: Objective, territoryName: string | null) {
   };
 }
 
-function summary(res: ObjectiveResult) {
+function summary(res: ObjectiveResult<ServedObjective>) {
   const p = res.progress;
   return {
     status: p.status,
@@ -88,30 +99,39 @@ function summary(res: ObjectiveResult) {
 const provenance = (res: ObjectiveResult) => provenanceOf(res.objective.ind, { imported: res.latest_imported, n: res.latest_n });
 
 /** Objective routes over one opened warehouse. */
-export function objectiveRoutes(db: Warehouse, { file = EXAMPLES_FILE }: ObjectiveRouteOptions = {}) {
-  const objectives = loadObjectivesFile(file);
-  const byId = new Map(objectives.map((o) => [o.id, o]));
-  const find = (id: string) => {
-    const o = byId.get(id);
+export function objectiveRoutes(db: Warehouse, { file = EXAMPLES_FILE, log = console.error }: ObjectiveRouteOptions = {}) {
+  const served = objectiveSet(db, loadObjectivesFile(file), log);
+  const find = async (id: string) => {
+    const o = (await served()).find((x) => x.id === id);
     if (!o) throw new ApiError(404, 'unknown_objective', `no objective "${id}"; see /api/objectives`, 'id');
     return o;
+  };
+  /** A filter value must name a partner (convention) that has objectives: a typo is not an empty report. */
+  const known = (param: 'partner' | 'convention', value: string | undefined, ids: string[]) => {
+    if (value === undefined || ids.includes(value)) return;
+    const list = [...new Set(ids)].sort();
+    throw new ApiError(400, `unknown_${param}`, `no ${param} "${value}" in the objectives; known: ${list.slice(0, 30).join(', ')}${list.length > 30 ? ', …' : ''}`, param);
   };
   const asOf = () => ({ build_id: db.buildId, built_at: db.builtAt });
 
   return new Hono()
     .get('/', validate('query', objectivesQuery), async (c) => {
       const q = c.req.valid('query');
-      const chosen = objectives.filter((o) => (!q.partner || o.partner.id === q.partner) && (!q.convention || o.convention.id === q.convention));
+      const all = (await served()).filter((o) => q.examples === 'true' || o.origin === 'imported');
+      known('partner', q.partner, all.map((o) => o.partner.id));
+      known('convention', q.convention, all.map((o) => o.convention.id));
+      const chosen = all.filter((o) => (!q.partner || o.partner.id === q.partner) && (!q.convention || o.convention.id === q.convention));
       const results = await Promise.all(chosen.map((o) => computeObjective(db, o)));
       return c.json({
         ...asOf(),
         count: results.length,
+        filters: { partner: q.partner ?? null, convention: q.convention ?? null, examples: q.examples === 'true' },
         rule: STATUS_RULE,
         objectives: results.map((res) => ({ ...definition(res.objective, res.territory_name), ...summary(res), ...provenance(res) })),
       });
     })
     .get('/:id', validate('param', objectiveParams), async (c) => {
-      const res = await computeObjective(db, find(c.req.valid('param').id));
+      const res = await computeObjective(db, await find(c.req.valid('param').id));
       const p = res.progress;
       return c.json({
         ...asOf(),
@@ -146,7 +166,7 @@ export function objectiveRoutes(db: Warehouse, { file = EXAMPLES_FILE }: Objecti
       });
     })
     .get('/:id/left-behind.csv', validate('param', objectiveParams), validate('query', leftBehindQuery), async (c) => {
-      const o = find(c.req.valid('param').id);
+      const o = await find(c.req.valid('param').id);
       const { level } = c.req.valid('query');
       const res = await computeObjective(db, o);
       const prov = provenance(res);

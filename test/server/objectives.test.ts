@@ -95,6 +95,37 @@ describe('GET /api/objectives (tiny objectives file)', () => {
     const dep = await get('/api/objectives?partner=departement-63');
     expect(dep.body.objectives.map((o: Body) => o.id)).toEqual(['delay-63']);
   });
+
+  it('filters by convention and partner together, and says which filters it applied', async () => {
+    const both = await get('/api/objectives?convention=convention-test&partner=rectorat-06');
+    expect(both.status).toBe(200);
+    expect(both.body.filters).toEqual({ partner: 'rectorat-06', convention: 'convention-test', examples: true });
+    expect(both.body.objectives.map((o: Body) => o.id)).toEqual(['thd-academie', 'ent-15']);
+    expect((await get('/api/objectives?convention=convention-test')).body.count).toBe(3);
+    // the objectives file has no import: no origin "imported"; examples=false keeps only imported ones
+    expect(both.body.objectives.map((o: Body) => [o.origin, o.imported])).toEqual([['shipped', null], ['shipped', null]]);
+    expect((await get('/api/objectives?examples=false')).body).toMatchObject({ count: 0, objectives: [] });
+  });
+
+  it('answers 400 naming the parameter for an unknown or malformed filter (a typo is not an empty report)', async () => {
+    const partner = await get('/api/objectives?partner=departement-99');
+    expect(partner.status).toBe(400);
+    expect(partner.body.error).toEqual({ code: 'unknown_partner', param: 'partner', message: 'no partner "departement-99" in the objectives; known: departement-63, rectorat-06' });
+    const convention = await get('/api/objectives?convention=convention-cadre');
+    expect(convention.status).toBe(400);
+    expect(convention.body.error).toMatchObject({ code: 'unknown_convention', param: 'convention', message: expect.stringMatching(/known: convention-test$/) });
+    for (const [url, param] of [
+      ['/api/objectives?partner=Departement-15', 'partner'],
+      ['/api/objectives?convention=a%20b', 'convention'],
+      [`/api/objectives?convention=${'c'.repeat(65)}`, 'convention'],
+      ['/api/objectives?examples=maybe', 'examples'],
+      ['/api/objectives?partner=', 'partner'],
+    ] as const) {
+      const res = await get(url);
+      expect(res.status, url).toBe(400);
+      expect(res.body.error, url).toMatchObject({ code: 'invalid_parameter', param });
+    }
+  });
 });
 
 describe('GET /api/objectives/{id}', () => {

@@ -21,10 +21,22 @@ export type ObjectiveStatus = 'met' | 'on_track' | 'late' | 'off_track' | 'insuf
 type Localized = { fr: string; en: string };
 type Op = '>=' | '<=';
 
+/** Where an imported objective comes from (the import's file, body, date and checksum). */
+export interface ObjectiveImport {
+  import_id: string;
+  file_name: string;
+  body: string;
+  imported_at: string;
+  checksum_sha256: string;
+}
+
 export interface ObjectiveSummary {
   id: string;
   example: boolean;
   example_notice?: string;
+  /** shipped: a fictitious example of examples.json; imported: a partner's objective */
+  origin: 'shipped' | 'imported';
+  imported: ObjectiveImport | null;
   title: Localized;
   description: Localized | null;
   convention: { id: string; title: string };
@@ -53,6 +65,7 @@ export interface ObjectivesResponse {
   build_id: string;
   built_at: string;
   count: number;
+  filters: { partner: string | null; convention: string | null; examples: boolean };
   rule: Localized;
   objectives: ObjectiveSummary[];
 }
@@ -87,10 +100,25 @@ export interface ObjectiveDetail extends ObjectiveSummary {
   };
 }
 
-export function objectivesOptions() {
+/** Filters of the list (`/api/objectives?convention=&partner=`). */
+export interface ObjectivesFilter {
+  convention?: string | null;
+  partner?: string | null;
+}
+
+/** The API path of the list with its filters (keys in a fixed order, empty ones left out). */
+export function objectivesUrl(f: ObjectivesFilter = {}): string {
+  const p = new URLSearchParams();
+  if (f.convention) p.set('convention', f.convention);
+  if (f.partner) p.set('partner', f.partner);
+  const q = p.toString();
+  return `/api/objectives${q ? `?${q}` : ''}`;
+}
+
+export function objectivesOptions(f: ObjectivesFilter = {}) {
   return queryOptions({
-    queryKey: ['objectives'] as const,
-    queryFn: ({ signal }) => fetchJson<ObjectivesResponse>('/api/objectives', signal),
+    queryKey: ['objectives', f.convention ?? null, f.partner ?? null] as const,
+    queryFn: ({ signal }) => fetchJson<ObjectivesResponse>(objectivesUrl(f), signal),
     staleTime: 10 * 60_000,
   });
 }

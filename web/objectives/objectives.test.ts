@@ -56,3 +56,20 @@ describe('objective chart layout', () => {
     expect(l.band).not.toBeNull();
   });
 });
+
+describe('the follow-up report’s address', () => {
+  it('is matched before an objective id, keeps its filters in the URL and drops malformed ones', async () => {
+    const { objectivesReportPath, pageOf, parseReportQuery } = await import('../pages/routes.ts');
+    const { objectivesUrl } = await import('../api/objectives.ts');
+    expect(pageOf('/objectifs/rapport')).toEqual({ kind: 'objectivesReport' });
+    expect(pageOf('/objectifs/rapport/')).toEqual({ kind: 'objectivesReport' });
+    expect(pageOf('/objectifs/rapports')).toEqual({ kind: 'objective', id: 'rapports' });
+    expect(objectivesReportPath({ convention: 'convention-cadre-auvergne', partner: 'region-84', lang: 'en' })).toBe('/objectifs/rapport?convention=convention-cadre-auvergne&partenaire=region-84&lang=en');
+    expect(objectivesReportPath({ partner: 'departement-15', lang: 'fr' })).toBe('/objectifs/rapport?partenaire=departement-15');
+    expect(objectivesReportPath()).toBe('/objectifs/rapport');
+    expect(parseReportQuery('?convention=convention-cadre&partenaire=departement-15&lang=en')).toEqual({ convention: 'convention-cadre', partner: 'departement-15', lang: 'en' });
+    expect(parseReportQuery('?convention=%3Cscript%3E&partenaire=Departement_15&lang=xx')).toEqual({ convention: null, partner: null, lang: null });
+    expect(objectivesUrl({ convention: 'c-1', partner: 'p-1' })).toBe('/api/objectives?convention=c-1&partner=p-1');
+    expect(objectivesUrl({ partner: null })).toBe('/api/objectives');
+  });
+});

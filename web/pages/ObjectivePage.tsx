@@ -4,7 +4,9 @@
  * deadline, with the projection and its 95 % band; who is left behind: the schools below the bar
  * sorted by gap (CSV download) and their communes, on a small map of the scope; sources, dates
  * and the "exemple fictif" / "données fictives" mentions. Prints as one A4 page (objectives.css:
- * the tables are cut to their first rows on paper, the rest is in the CSV).
+ * the tables are cut to their first rows on paper, the rest is in the CSV). `ObjectiveSheet` is
+ * that report, also used (compact: top rows only, with the value per year in a table) as one page
+ * of the follow-up report of a convention or partner (ObjectivesReportPage).
  */
 import { useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -13,6 +15,9 @@ import { geometryOptions, healthOptions } from '../api/queries.ts';
 import type { MapFeature, MapPoint } from '../charts/mapLayout.ts';
 import { fmt, fmtNumber, fmtSigned } from '../charts/scales.ts';
 import { Sized } from '../charts/Sized.tsx';
+import { chartSearch } from '../embed/chartUrl.ts';
+import { chartFileBase } from '../export/naming.ts';
+import { ChartActions } from '../panels/ChartActions.tsx';
 import { TerritoryMap } from '../charts/TerritoryMap.tsx';
 import { formatDate } from '../i18n/format.ts';
 import { DEFAULT_LANG, isLang, pick, t, type Lang } from '../i18n/index.ts';
@@ -48,13 +53,22 @@ export function ObjectivePage({ id }: { id: string }) {
         </nav>
         {query.isError ? <ErrorBanner lang={lang} error={query.error} onRetry={() => void query.refetch()} /> : null}
         {query.isPending ? <p className="loading-pill">{t(lang, 'obj.loading')}</p> : null}
-        {o ? <Report lang={lang} o={o} /> : null}
+        {o ? <ObjectiveSheet lang={lang} o={o} /> : null}
       </main>
     </div>
   );
 }
 
-function Report({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
+/** Rows of the tables in a compact sheet (a page of the follow-up report). */
+export interface SheetLimits {
+  schools: number;
+  communes: number;
+}
+
+/** One objective's report; `compact`: a page of a longer report (h2 title, top rows only). */
+export function ObjectiveSheet({ lang, o, compact }: { lang: Lang; o: ObjectiveDetail; compact?: SheetLimits }) {
+  const H = compact ? 'h2' : 'h1';
+  const H2 = compact ? 'h3' : 'h2';
   const synthetic = o.provenance === 'synthetic';
   const note = synthetic ? t(lang, 'obj.synthetic') : null;
   const unit = valueUnit(lang, o);
@@ -66,16 +80,18 @@ function Report({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
       ? t(lang, 'obj.judgedShare', { threshold: condition(lang, o.threshold.op, o.threshold.value, sUnit), target: condition(lang, o.target.op, o.target.value, '%') })
       : t(lang, 'obj.judgedValue', { indicator: pick(lang, o.indicator.label), target: condition(lang, o.target.op, o.target.value, unit) });
   const lb = o.left_behind;
-  const schools = lb.schools;
-  const communes = lb.communes;
+  const schools = compact ? lb.schools.slice(0, compact.schools) : lb.schools;
+  const communes = compact ? lb.communes.slice(0, compact.communes) : lb.communes;
+  const csvHref = (level: 'school' | 'commune') => `${typeof window === 'undefined' ? '' : window.location.origin}${leftBehindCsvUrl(o.id, level)}`;
   return (
     <>
       <header className="obj-head">
         <div>
           <p className="obj-kicker">
             {t(lang, 'obj.docTitle')} {o.example ? <span className="tag tag-synthetic">{t(lang, 'obj.example')}</span> : null}
+            {o.imported ? <span className="tag">{t(lang, 'obj.imported')} · {o.imported.body}</span> : null}
           </p>
-          <h1 className="pp-name obj-title">{pick(lang, o.title)}</h1>
+          <H className="pp-name obj-title">{pick(lang, o.title)}</H>
           <dl className="obj-facts">
             <div>
               <dt>{t(lang, 'obj.convention')}</dt>
@@ -91,22 +107,24 @@ function Report({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
             </div>
           </dl>
         </div>
-        <div className="pp-actions no-print">
-          <button type="button" className="pp-button" onClick={() => window.print()}>
-            {t(lang, 'obj.print')}
-          </button>
-        </div>
+        {compact ? null : (
+          <div className="pp-actions no-print">
+            <button type="button" className="pp-button" onClick={() => window.print()}>
+              {t(lang, 'obj.print')}
+            </button>
+          </div>
+        )}
       </header>
       {o.example_notice ? <p className="obj-notice">{o.example_notice}</p> : null}
 
       <div className="obj-top">
         <section className="obj-status" data-testid="objective-status">
-          <h2>
+          <H2>
             {t(lang, 'obj.statusTitle')}{' '}
             <span className={statusClass(o.status)} data-status={o.status}>
               {statusLabel(lang, o.status)}
             </span>
-          </h2>
+          </H2>
           <ul className="obj-status-lines">
             {o.latest_year !== null ? <li>{t(lang, 'obj.latest', { year: o.latest_year, value: fmt(lang, o.latest_value, 1, unit) })}</li> : null}
             <li>{t(lang, 'obj.deadline', { year: o.deadline_year })}</li>
@@ -131,16 +149,28 @@ function Report({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
         <ScopeMap lang={lang} o={o} />
       </div>
 
-      <Sized print={1000} initial={640} className="obj-chart-slot">
-        {(width) => <ObjectiveChart lang={lang} o={o} note={note} width={width} height={width >= 1000 ? 210 : Math.max(170, Math.min(240, Math.round(width * 0.3)))} />}
-      </Sized>
+      <ChartActions
+        lang={lang}
+        title={pick(lang, o.title)}
+        subtitle={`${t(lang, 'obj.chartTitle')} · ${scope}`}
+        notice={[o.example_notice, synthetic ? t(lang, 'export.demo') : null].filter(Boolean).join(' ') || null}
+        embedSearch={chartSearch({ chart: 'objective', id: o.id, lang: lang === 'fr' ? null : lang })}
+        indicators={[]}
+        extra={[o.sources.map((s) => `${s.producer}, ${s.title}, ${s.vintage}`).join(' ; '), o.source ?? ''].filter(Boolean)}
+        fileBase={chartFileBase('objective', [o.id], null)}
+        print={1000}
+        initial={640}
+        className="obj-chart-slot"
+        render={(width) => <ObjectiveChart lang={lang} o={o} note={note} width={width} height={width >= 1000 ? 210 : Math.max(170, Math.min(240, Math.round(width * 0.3)))} />}
+      />
+      {compact ? <YearTable lang={lang} o={o} /> : null}
 
       <section className="obj-schools" data-testid="left-behind-schools">
         <div className="obj-section-head">
-          <h2>
+          <H2>
             {t(lang, 'obj.schoolsTitle', { n: fmtNumber(lang, lb.school_count), year: lb.year ?? '—' })}
             {note ? <span className="tag tag-synthetic">{note}</span> : null}
-          </h2>
+          </H2>
           <span className="obj-downloads no-print">
             <a className="pp-button" href={leftBehindCsvUrl(o.id)} download data-testid="left-behind-csv">
               {t(lang, 'obj.csv')}
@@ -183,14 +213,20 @@ function Report({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
                 ))}
               </tbody>
             </table>
-            {schools.length > PRINT_SCHOOLS ? <p className="pp-note print-only">{t(lang, 'obj.more', { n: schools.length - PRINT_SCHOOLS })}</p> : null}
+            {!compact && schools.length > PRINT_SCHOOLS ? <p className="pp-note print-only">{t(lang, 'obj.more', { n: schools.length - PRINT_SCHOOLS })}</p> : null}
+            {compact && lb.schools.length > schools.length ? (
+              <p className="pp-note obj-rest" data-testid="left-behind-rest">
+                {t(lang, 'obj.rest', { n: fmtNumber(lang, lb.schools.length - schools.length), total: fmtNumber(lang, lb.schools.length) })}{' '}
+                <a href={csvHref('school')}>{csvHref('school')}</a>
+              </p>
+            ) : null}
           </div>
         )}
       </section>
 
       {communes.length ? (
         <section className="obj-communes" data-testid="left-behind-communes">
-          <h2>{t(lang, 'obj.communesTitle', { n: fmtNumber(lang, lb.commune_count) })}</h2>
+          <H2>{t(lang, 'obj.communesTitle', { n: fmtNumber(lang, lb.commune_count) })}</H2>
           <div className="pp-table-scroll">
             <table className="pp-table obj-table">
               <thead>
@@ -218,13 +254,60 @@ function Report({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
                 ))}
               </tbody>
             </table>
-            {communes.length > PRINT_COMMUNES ? <p className="pp-note print-only">{t(lang, 'obj.moreCommunes', { n: communes.length - PRINT_COMMUNES })}</p> : null}
+            {!compact && communes.length > PRINT_COMMUNES ? <p className="pp-note print-only">{t(lang, 'obj.moreCommunes', { n: communes.length - PRINT_COMMUNES })}</p> : null}
+            {compact && lb.communes.length > communes.length ? (
+              <p className="pp-note obj-rest">
+                {t(lang, 'obj.restCommunes', { n: fmtNumber(lang, lb.communes.length - communes.length) })} <a href={csvHref('commune')}>{csvHref('commune')}</a>
+              </p>
+            ) : null}
           </div>
         </section>
       ) : null}
 
-      <Sources lang={lang} o={o} />
+      <Sources lang={lang} o={o} url={compact && typeof window !== 'undefined' ? `${window.location.origin}${objectivePath(o.id, lang)}` : undefined} />
     </>
+  );
+}
+
+/** The judged value per year against the target (a compact sheet prints it beside the chart). */
+function YearTable({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
+  const unit = valueUnit(lang, o);
+  const rows = o.series.filter((s) => s.year >= o.baseline_year || s.value !== null);
+  return (
+    <div className="pp-table-scroll obj-years">
+      <table className="pp-table obj-table" data-testid="objective-years">
+        <caption className="sr-only">{t(lang, 'obj.yearsCaption')}</caption>
+        <tbody>
+          <tr>
+            <th scope="row">{t(lang, 'obj.year')}</th>
+            {rows.map((s) => (
+              <td key={s.year} className="num">
+                {s.year}
+              </td>
+            ))}
+            <td className="num">{o.deadline_year}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'obj.legendValue')}</th>
+            {rows.map((s) => (
+              <td key={s.year} className="num" data-year={s.year}>
+                {s.value === null ? '—' : fmt(lang, s.value, 1, unit)}
+              </td>
+            ))}
+            <td className="num">{t(lang, 'obj.legendDeadline').toLowerCase()}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t(lang, 'obj.legendTarget')}</th>
+            {rows.map((s) => (
+              <td key={s.year} className="num">
+                {condition(lang, o.target.op, o.target.value, unit)}
+              </td>
+            ))}
+            <td className="num">{condition(lang, o.target.op, o.target.value, unit)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -265,10 +348,10 @@ function ScopeMap({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
   );
 }
 
-function Sources({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
+function Sources({ lang, o, url: given }: { lang: Lang; o: ObjectiveDetail; url?: string | undefined }) {
   const health = useQuery(healthOptions());
   const builtAt = health.data?.build.builtAt ?? o.built_at;
-  const url = typeof window === 'undefined' ? '' : window.location.href;
+  const url = given ?? (typeof window === 'undefined' ? '' : window.location.href);
   return (
     <footer className="pp-sources" data-testid="page-sources">
       <p>
@@ -285,6 +368,7 @@ function Sources({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
       </p>
       {o.notice ? <p className="pp-sources-synthetic">{o.notice}</p> : null}
       {o.example_notice ? <p className="pp-sources-synthetic">{o.example_notice}</p> : null}
+      {o.imported ? <p data-testid="objective-imported">{importedLine(lang, o.imported)}</p> : null}
       <p>
         {t(lang, 'sources.build', { date: formatDate(lang, builtAt) })} · {t(lang, 'profile.printedOn', { date: formatDate(lang, new Date().toISOString()) })} ·{' '}
         <span className="pp-url">{url}</span>
@@ -292,3 +376,7 @@ function Sources({ lang, o }: { lang: Lang; o: ObjectiveDetail }) {
     </footer>
   );
 }
+
+/** « Objectif importé par … le … (fichier …, SHA-256 …) ». */
+export const importedLine = (lang: Lang, i: NonNullable<ObjectiveDetail['imported']>): string =>
+  t(lang, 'obj.importedBy', { body: i.body, date: formatDate(lang, i.imported_at), file: i.file_name, sha: i.checksum_sha256.slice(0, 12) });

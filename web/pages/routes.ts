@@ -3,6 +3,7 @@
  * profile and comparison can be shared and printed as is):
  *   /territoire/{level}/{code}?year=&indicator=&school=&lang=   a territory's profile
  *   /objectifs?lang=   /objectifs/{id}?lang=   the convention objectives and one's follow-up
+ *   /objectifs/rapport?convention=&partenaire=&lang=   the follow-up report of a convention / partner
  *   /comparer?territories=departement:03,departement:15&indicators=&year=&lang=   2 to 4 side by side
  * Anything else is the map (state/url.ts). Malformed parts are dropped, never trusted. Pure.
  */
@@ -17,7 +18,8 @@ export type Page =
   | { kind: 'profile'; territory: TerritoryRef }
   | { kind: 'compare' }
   | { kind: 'objectives' }
-  | { kind: 'objective'; id: string };
+  | { kind: 'objective'; id: string }
+  | { kind: 'objectivesReport' };
 
 const OBJECTIVE = /^\/objectifs\/([a-z0-9][a-z0-9-]{0,63})\/?$/;
 const PROFILE = /^\/territoire\/([a-z]+)\/([0-9][0-9AB][0-9]{0,3})\/?$/;
@@ -28,6 +30,7 @@ export function pageOf(pathname: string): Page {
   if (m && isMapLevel(m[1])) return { kind: 'profile', territory: { level: m[1], code: m[2] as string } };
   if (/^\/comparer\/?$/.test(pathname)) return { kind: 'compare' };
   if (/^\/objectifs\/?$/.test(pathname)) return { kind: 'objectives' };
+  if (/^\/objectifs\/rapport\/?$/.test(pathname)) return { kind: 'objectivesReport' };
   const o = OBJECTIVE.exec(pathname);
   if (o) return { kind: 'objective', id: o[1] as string };
   return { kind: 'map' };
@@ -111,3 +114,31 @@ export const objectivesPath = (l: Lang | null = null): string => `/objectifs${l 
 
 /** One objective's follow-up page. */
 export const objectivePath = (id: string, l: Lang | null = null): string => `/objectifs/${encodeURIComponent(id)}${l && l !== 'fr' ? `?lang=${l}` : ''}`;
+
+export interface ReportQuery {
+  convention: string | null;
+  partner: string | null;
+  lang: Lang | null;
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** `/objectifs/rapport?convention=&partenaire=&lang=` (malformed ids dropped). */
+export function parseReportQuery(search: string): ReportQuery {
+  const p = new URLSearchParams(search);
+  const slug = (k: string) => {
+    const v = p.get(k);
+    return v && SLUG.test(v) ? v : null;
+  };
+  return { convention: slug('convention'), partner: slug('partenaire'), lang: lang(p) };
+}
+
+/** The follow-up report of a convention and/or a partner (both empty: every objective). */
+export function objectivesReportPath(q: Partial<ReportQuery> = {}): string {
+  const p = new URLSearchParams();
+  if (q.convention) p.set('convention', q.convention);
+  if (q.partner) p.set('partenaire', q.partner);
+  if (q.lang && q.lang !== 'fr') p.set('lang', q.lang);
+  const s = p.toString();
+  return `/objectifs/rapport${s ? `?${s}` : ''}`;
+}
