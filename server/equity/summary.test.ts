@@ -2,7 +2,7 @@
 // from a block.
 import { describe, expect, it } from 'vitest';
 import type { EquityBlock } from './block.ts';
-import { frenchSummary, frNumber, placePhrase } from './summary.ts';
+import { frenchSummary, provenanceSentence, frNumber, placePhrase } from './summary.ts';
 
 describe('place phrases', () => {
   it('follow the article of the name (TNCC) and the level', () => {
@@ -45,7 +45,7 @@ describe('summary', () => {
     },
     trend: [{ measure: 'gini', years: [2019, 2025], values: [0.63, 0.1], first_year: 2019, last_year: 2025, first: 0.63, last: 0.1, fitted_change: -0.53, direction: 'narrowing' }],
   } as EquityBlock;
-  const base = { place: 'dans le Cantal', year: 2025, manyYears: true, label: 'Écoles en très haut débit', unit: '%', decimals: 1, direction: 'higher_is_better' as const, by: 'commune' as const, groupLevel: 'commune', synthetic: true, block };
+  const base = { place: 'dans le Cantal', year: 2025, manyYears: true, label: 'Écoles en très haut débit', unit: '%', decimals: 1, direction: 'higher_is_better' as const, by: 'commune' as const, groupLevel: 'commune', provenance: 'synthetic', block };
 
   it('says the level, the fifths, urban vs rural, the between share, the zones and the trend', () => {
     const s = frenchSummary(base);
@@ -60,11 +60,19 @@ describe('summary', () => {
   });
 
   it('reads the fifths the other way when higher is worse, and keeps acronyms', () => {
-    const s = frenchSummary({ ...base, direction: 'higher_is_worse', label: 'Élèves actifs sur l’ENT', synthetic: false });
+    const s = frenchSummary({ ...base, direction: 'higher_is_worse', label: 'Élèves actifs sur l’ENT', provenance: 'open-data' });
     expect(s).toContain('élèves actifs sur l’ENT');
     expect(s).toContain('Le cinquième le mieux servi est à 52,4\u00a0%, le moins bien servi à 100,0\u00a0%');
     expect(s).toContain('Aucune zone de faible service significative.'); // high-high count is 0
     expect(s).not.toContain('fictives');
+  });
+
+  it('says honestly how much of the data is imported', () => {
+    expect(frenchSummary({ ...base, provenance: 'mixed', importedShare: 0.42 })).toMatch(/l’écart se réduit \(Gini 0,63 → 0,10\)\. Données en partie importées \(42\u00a0% des établissements\), en partie fictives\.$/);
+    expect(frenchSummary({ ...base, provenance: 'imported', importedShare: 1 })).toMatch(/\. Données importées par les partenaires\.$/);
+    expect(provenanceSentence('mixed', 0.004)).toBe('Données en partie importées (moins de 1\u00a0% des établissements), en partie fictives.');
+    expect(provenanceSentence('mixed', 0.996)).toBe('Données en partie importées (plus de 99\u00a0% des établissements), en partie fictives.');
+    expect(provenanceSentence('historical')).toBeNull();
   });
 
   it('says so when there is no value', () => {

@@ -2,7 +2,8 @@
  * A plain-language French summary of an equity block, for the territory profile page
  * ("Dans le Cantal, rentrée 2025 : …"): the level, the gap between the best- and worst-served
  * fifths, urban vs rural, the share of inequality between groups, the zones of low service and
- * the trend. Pure; numbers in French format.
+ * the trend, and where the values come from (« Données fictives. », « Données en partie importées
+ * (42 % des établissements), en partie fictives. »). Pure; numbers in French format.
  */
 import type { EquityBlock } from './block.ts';
 
@@ -61,8 +62,25 @@ export interface SummaryInput {
   direction: Direction;
   by: UnitLevel;
   groupLevel: string | null;
-  synthetic: boolean;
+  /**
+   * where the values come from: 'synthetic' (demo values only), 'mixed' (partners' imported
+   * values for `importedShare` of the schools, demo values for the rest), 'imported'; any other
+   * provenance (open data, historical) adds no sentence
+   */
+  provenance: string;
+  /** share of the schools behind the values whose value is imported (for 'mixed') */
+  importedShare?: number | null;
   block: EquityBlock;
+}
+
+/** The closing sentence on where the values come from, or null. */
+export function provenanceSentence(provenance: string, importedShare: number | null = null): string | null {
+  if (provenance === 'synthetic') return 'Données fictives.';
+  if (provenance === 'imported') return 'Données importées par les partenaires.';
+  if (provenance !== 'mixed') return null;
+  if (importedShare === null) return 'Données en partie importées, en partie fictives.';
+  const pct = importedShare < 0.01 ? 'moins de 1\u00a0%' : importedShare > 0.99 ? 'plus de 99\u00a0%' : `${frNumber(importedShare * 100, 0)}\u00a0%`;
+  return `Données en partie importées (${pct} des établissements), en partie fictives.`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -110,6 +128,7 @@ export function frenchSummary(s: SummaryInput): string {
     const verb = t.direction === 'narrowing' ? 'l’écart se réduit' : t.direction === 'widening' ? 'l’écart se creuse' : 'l’écart est stable';
     out.push(`De ${t.first_year} à ${t.last_year}, ${verb} (Gini ${frNumber(t.first, 2)} → ${frNumber(t.last, 2)}).`);
   }
-  if (s.synthetic) out.push('Données fictives.');
+  const origin = provenanceSentence(s.provenance, s.importedShare ?? null);
+  if (origin) out.push(origin);
   return out.join(' ');
 }

@@ -20,9 +20,11 @@ import { frenchSummary, placePhrase, type ParentLevel, type UnitLevel } from '..
 import { ApiError } from '../errors.ts';
 import type { Indicator, Level } from '../indicators/catalog.ts';
 import { levelColumn, sql, withColumns } from '../queries/load.ts';
+import { indicatorForYear } from '../indicators/years.ts';
 import { indicatorOf, parseRef, valueOf, yearOf, type TerritoryRef } from '../selection.ts';
 import { indicatorIdSchema, validate, withinSchema, yearSchema } from '../validation.ts';
-import { provenanceOf } from './map.ts';
+import { IMPORTABLE, provenanceOf, type ImportRef } from '../provenance.ts';
+import { byBody, importsBehind } from '../services/imports.ts';
 
 /** Units of analysis, finest last. */
 export const EQUITY_UNITS = ['academie', 'departement', 'commune', 'school'] as const;
@@ -179,6 +181,32 @@ export async function loadInput(db: Warehouse, plan: Plan): Promise<BlockInput> 
   };
 }
 
+/** How many units rest on imported, mixed and demo values, and the schools behind them (importable indicators). */
+export interface UnitsProvenance {
+  imported: number;
+  mixed: number;
+  synthetic: number;
+  schools: number;
+  imported_schools: number;
+}
+
+/** The units' provenance for the plan's year and the importing bodies; null for indicators imports cannot feed. */
+export async function loadProvenance(db: Warehouse, plan: Plan): Promise<{ units: UnitsProvenance; imports: ImportRef[] } | null> {
+  const { indicator, within, by, year } = plan;
+  if (!IMPORTABLE.has(indicator.id)) return null;
+  const text = withColumns(sql('equity_provenance'), { within_col: levelColumn(within?.level ?? 'region'), unit_col: levelColumn(by === 'school' ? 'commune' : by) });
+  const [r] = await db.query(text, { indicator: indicator.id, year, within_code: within?.code ?? null, by_school: by === 'school' });
+  const units: UnitsProvenance = {
+    imported: Number(r?.imported ?? 0),
+    mixed: Number(r?.mixed ?? 0),
+    synthetic: Number(r?.synthetic ?? 0),
+    schools: Number(r?.schools ?? 0),
+    imported_schools: Number(r?.imported_schools ?? 0),
+  };
+  const imports = units.imported_schools > 0 ? byBody(await importsBehind(db, { indicator: indicator.id, year, level: 'region', within })) : [];
+  return { units, imports };
+}
+
 const UNIT_NAMES: Record<UnitLevel, string> = { school: 'établissements', commune: 'communes', departement: 'départements', academie: 'académies' };
 
 /** Rounds every non-integer number to 6 significant digits (non-finite → null), deeply. */
@@ -190,8 +218,11 @@ function rounded<T>(v: T): T {
 }
 
 /** The response body for a computed plan. */
-function responseOf(plan: Plan, block: EquityBlock, place: { name: string; phrase: string }) {
+function responseOf(plan: Plan, block: EquityBlock, place: { name: string; phrase: string }, origin: Awaited<ReturnType<typeof loadProvenance>>) {
   const { indicator, within, by, groupLevel } = plan;
+  // the provenance and vintage of the year asked (ftth_share: T1 2018 historical, an imported quarter open data)
+  const asOf = indicatorForYear(indicator, plan.year);
+  const prov = origin ? provenanceOf(asOf, { imported: origin.units.imported_schools, n: origin.units.schools }, origin.imports) : provenanceOf(asOf);
   const m = block.measures;
   const weights = indicator.denominator === null ? 'none: each unit counts once' : `denominator: ${indicator.denominator.en} (${indicator.denominator.fr})`;
   return {
@@ -203,7 +234,9 @@ function responseOf(plan: Plan, block: EquityBlock, place: { name: string; phras
     within: within ? `${within.level}:${within.code}` : null,
     within_name: place.name,
     by,
-    ...provenanceOf(indicator),
+    ...prov,
+    // the units (of `by`) resting on imported, mixed and demo values, and the schools behind them
+    ...(origin ? { units_provenance: origin.units } : {}),
     units: m.units,
     weights,
     group_level: groupLevel,
@@ -237,7 +270,8 @@ function responseOf(plan: Plan, block: EquityBlock, place: { name: string; phras
       direction: indicator.theme === 'context' ? 'neutral' : indicator.direction,
       by,
       groupLevel,
-      synthetic: indicator.provenance === 'synthetic',
+      provenance: prov.provenance,
+      importedShare: 'imported_share' in prov ? prov.imported_share : null,
       block,
     }),
     methods: {
@@ -286,8 +320,8 @@ export function equityRoutes(db: Warehouse, { maxEntries = 32 }: { maxEntries?: 
     const place = await placeOf(db, plan.within); // 404 before any heavy work
     await acquire();
     try {
-      const input = await loadInput(db, plan);
-      return responseOf(plan, await equityBlock({ ...input, pause: yieldToEventLoop }), place);
+      const [input, origin] = await Promise.all([loadInput(db, plan), loadProvenance(db, plan)]);
+      return responseOf(plan, await equityBlock({ ...input, pause: yieldToEventLoop }), place, origin);
     } finally {
       release();
     }

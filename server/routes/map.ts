@@ -5,10 +5,10 @@
  */
 import { Hono } from 'hono';
 import type { Warehouse } from '../db/warehouse.ts';
-import type { Indicator } from '../indicators/catalog.ts';
 import { MIN_SCHOOLS, selectionOf, type Selection } from '../selection.ts';
-import { IMPORTABLE, mapValues, valueProvenance, type ValueProvenance } from '../services/values.ts';
-import { IMPORTED_SOURCE } from '../indicators/measures.ts';
+import { IMPORTABLE, provenanceOf, valueProvenance } from '../provenance.ts';
+import { byBody, importsBehind } from '../services/imports.ts';
+import { mapValues } from '../services/values.ts';
 import { summarize } from '../stats.ts';
 import { z } from 'zod';
 import { selectionQuery, validate } from '../validation.ts';
@@ -29,21 +29,8 @@ export const mapQuery = selectionQuery.extend({
     .describe('include each territory’s name (default false: names come with the geometry and /api/territories, and leaving them out keeps all France’s communes under 140 kB gzipped)'),
 });
 
-export const SYNTHETIC_NOTICE = 'données fictives : valeurs simulées de démonstration / synthetic demo data';
-export const MIXED_NOTICE = 'données en partie fictives : valeurs importées par les partenaires et valeurs simulées de démonstration / partly synthetic demo data';
-
-/**
- * The provenance block every response carrying indicator values includes. For an importable
- * indicator, `mix` (schools behind the values, and those imported) makes it 'imported', 'mixed'
- * or 'synthetic'; the "données fictives" notice stays whenever any synthetic value is included.
- */
-export function provenanceOf(ind: Indicator, mix?: { imported: number; n: number }) {
-  const provenance: ValueProvenance = mix ? valueProvenance(ind, mix.imported, mix.n).provenance : ind.provenance;
-  const notice =
-    provenance === 'synthetic' ? SYNTHETIC_NOTICE : provenance === 'mixed' ? MIXED_NOTICE : provenance === 'historical' ? 'donnée historique : ne décrit pas la situation actuelle / historical data' : null;
-  const sources = provenance === 'imported' ? [IMPORTED_SOURCE] : provenance === 'mixed' ? [IMPORTED_SOURCE, ...ind.sources] : ind.sources;
-  return { provenance, ...(notice ? { notice } : {}), sources };
-}
+// the provenance block moved to server/provenance.ts; re-exported for the routes that import it from here
+export { MIXED_NOTICE, provenanceOf, SYNTHETIC_NOTICE } from '../provenance.ts';
 
 /** The echo of a selection in responses. */
 export function selectionEcho(sel: Selection) {
@@ -80,9 +67,11 @@ export function mapRoutes(db: Warehouse) {
         ...(importable ? { imported_share: valueProvenance(sel.indicator, imported_n, rest.n).imported_share } : {}),
       };
     });
+    // the importing bodies and dates, read only when some value is imported
+    const imports = imported > 0 ? byBody(await importsBehind(db, { indicator: sel.indicator.id, year: sel.year, level: sel.level, within: sel.within, schoolType: sel.schoolType, sector: sel.sector })) : [];
     return c.json({
       ...selectionEcho(sel),
-      ...provenanceOf(sel.indicator, importable ? { imported, n } : undefined),
+      ...provenanceOf(sel.indicator, importable ? { imported, n } : undefined, imports),
       min_schools: MIN_SCHOOLS,
       values,
       stats: summarize(values.map((v) => v.value)),

@@ -4,8 +4,11 @@
  * siblings (1 = best in the indicator's direction; for neutral indicators, 1 = highest).
  */
 import type { Warehouse } from '../db/warehouse.ts';
-import { INDICATORS, type Indicator, type Level } from '../indicators/catalog.ts';
+import type { Indicator, Level } from '../indicators/catalog.ts';
+import { indicatorForYear, servedIndicators } from '../indicators/years.ts';
 import type { TerritoryRef } from '../selection.ts';
+import { noticeOf, type ImportRef } from '../provenance.ts';
+import { byBody, importsBehind } from './imports.ts';
 import { shape, siblingTotals, totals, valueProvenance, type Aggregate, type ValueProvenance } from './values.ts';
 
 /** The level a territory is compared with (its parent); régions are compared with France. */
@@ -35,6 +38,10 @@ export interface ProfileEntry {
   provenance: ValueProvenance;
   /** share of those schools whose value is imported (importable indicators; else null) */
   imported_share: number | null;
+  /** "données fictives …" for demo or partly demo values, a warning for historical ones */
+  notice?: string;
+  /** the importing bodies and the dates of their imports behind an imported or mixed value */
+  imports?: ImportRef[];
   value: number | null;
   n: number | null;
   low_n: boolean;
@@ -94,7 +101,7 @@ export async function profile(
     list.push({ code: s.code, agg: s.agg });
     groups.set(key, list);
   }
-  return INDICATORS.filter((ind) => ind.levels.includes(ref.level)).map((ind) => {
+  const entries: ProfileEntry[] = servedIndicators().filter((ind) => ind.levels.includes(ref.level)).map((ind) => {
     const year = yearFor(ind, requestedYear);
     const key = `${ind.id}|${year}`;
     const group = groups.get(key) ?? [];
@@ -108,6 +115,8 @@ export async function profile(
     const own = shape(ind, ownAgg);
     const parentValue = parent ? shape(ind, sum).value : shape(ind, national.get(key)).value;
     const siblingValues = group.map((g) => shape(ind, g.agg).value).filter((v): v is number => v !== null);
+    const origin = valueProvenance(indicatorForYear(ind, year), ownAgg?.imported ?? 0, own.n);
+    const notice = noticeOf(origin.provenance);
     return {
       indicator: ind.id,
       label: ind.label,
@@ -115,7 +124,8 @@ export async function profile(
       theme: ind.theme,
       direction: ind.direction,
       year,
-      ...valueProvenance(ind, ownAgg?.imported ?? 0, own.n),
+      ...origin,
+      ...(notice ? { notice } : {}),
       value: own.value,
       n: own.n,
       low_n: own.low_n,
@@ -126,4 +136,14 @@ export async function profile(
       siblings: siblingValues.length,
     };
   });
+  // the importing bodies and dates, read only when some value of the territory is imported
+  if (entries.some((e) => e.provenance === 'imported' || e.provenance === 'mixed')) {
+    const rows = await importsBehind(db, { level: 'region', within: ref });
+    for (const e of entries) {
+      if (e.provenance !== 'imported' && e.provenance !== 'mixed') continue;
+      const imports = byBody(rows, (r) => r.indicator === e.indicator && r.year === e.year);
+      if (imports.length > 0) e.imports = imports;
+    }
+  }
+  return entries;
 }

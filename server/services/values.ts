@@ -4,8 +4,7 @@
  * number of schools behind each value and a `low_n` flag under MIN_SCHOOLS.
  */
 import type { Warehouse } from '../db/warehouse.ts';
-import type { Indicator, Level, Provenance } from '../indicators/catalog.ts';
-import { MEASURES } from '../indicators/measures.ts';
+import type { Indicator, Level } from '../indicators/catalog.ts';
 import { levelColumn, sql, withColumns } from '../queries/load.ts';
 import { MIN_SCHOOLS, valueOf, type Selection, type TerritoryRef } from '../selection.ts';
 
@@ -30,22 +29,7 @@ export interface Aggregate {
   imported?: number;
 }
 
-/** A value's provenance: the indicator's, or for importable indicators whether its schools' values are imported, demo or both. */
-export type ValueProvenance = Provenance | 'mixed';
-
-/** Indicators partners' imported measures can feed (server/indicators/measures.ts). */
-export const IMPORTABLE = new Set(MEASURES.flatMap((m) => m.indicators));
-
-/**
- * Where a value comes from: for an importable indicator, 'imported' when every school behind it
- * has an imported value, 'synthetic' when none has, 'mixed' otherwise, with the imported share
- * (null without schools); for the others the catalog's provenance and no share.
- */
-export function valueProvenance(ind: Indicator, imported: number, n: number | null): { provenance: ValueProvenance; imported_share: number | null } {
-  if (!IMPORTABLE.has(ind.id)) return { provenance: ind.provenance, imported_share: null };
-  if (!n) return { provenance: ind.provenance, imported_share: null };
-  return { provenance: imported === 0 ? 'synthetic' : imported >= n ? 'imported' : 'mixed', imported_share: imported / n };
-}
+export { IMPORTABLE, valueProvenance, type ValueProvenance } from '../provenance.ts';
 
 /** Shapes an aggregate into a value with its flags. */
 export function shape(ind: Indicator, a: Aggregate | undefined): Omit<TerritoryValue, 'code' | 'name'> {
@@ -124,19 +108,19 @@ export async function schoolValues(db: Warehouse, sel: Omit<Selection, 'level'>)
   }));
 }
 
-/** The indicator for every year it has, over a territory or France (`ref` null). */
+/** The indicator for every year it has, over a territory or France (`ref` null), with the schools whose value is imported. */
 export async function seriesValues(
   db: Warehouse,
   ind: Indicator,
   ref: TerritoryRef | null,
   filters: Pick<Selection, 'schoolType' | 'sector'>,
-): Promise<({ year: number } & ReturnType<typeof shape>)[]> {
+): Promise<({ year: number; imported_n: number } & ReturnType<typeof shape>)[]> {
   const text = withColumns(sql('series'), { level_col: levelColumn(ref?.level ?? 'region') });
   const rows = await db.query(text, { indicator: ind.id, code: ref?.code ?? null, ...filterParams(filters) });
   const byYear = new Map(rows.map((r) => [Number(r.year), r]));
   return ind.years.map((year) => {
     const r = byYear.get(year);
-    return { year, ...shape(ind, r ? { num: r.num as number | null, den: r.den as number | null, n: Number(r.n) } : undefined) };
+    return { year, ...shape(ind, r ? { num: r.num as number | null, den: r.den as number | null, n: Number(r.n) } : undefined), imported_n: Number(r?.imported_n ?? 0) };
   });
 }
 

@@ -14,13 +14,13 @@ export interface TinyApi {
   get: (url: string) => Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>;
 }
 
-/** Registers beforeAll/afterAll hooks and returns accessors valid inside tests. */
-export function useTinyApi(): TinyApi {
+/** Registers beforeAll/afterAll hooks and returns accessors valid inside tests (`options`: see makeTinyWarehouse). */
+export function useTinyApi(options: Parameters<typeof makeTinyWarehouse>[0] = {}): TinyApi {
   let dir = '';
   let db: Warehouse | undefined;
   let app: ReturnType<typeof createApp> | undefined;
   beforeAll(async () => {
-    dir = await makeTinyWarehouse();
+    dir = await makeTinyWarehouse(options);
     db = await openWarehouse(dir);
     app = createApp({ db, log: () => {} });
   });

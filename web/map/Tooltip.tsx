@@ -10,6 +10,7 @@ import type { Indicator, MapValue } from '../api/types.ts';
 import { formatNumber, formatValue } from '../i18n/format.ts';
 import { pick, t, type Lang } from '../i18n/index.ts';
 import type { MapLevel } from '../state/url.ts';
+import { includesDemo, producersText, provenanceText, territoryMix } from '../panels/provenance.ts';
 import { communeDepartement } from './drill.ts';
 import type { SchoolProps } from './schools.ts';
 
@@ -19,10 +20,12 @@ interface Common {
   year: number;
 }
 
-function Provenance({ lang, indicator }: Pick<Common, 'lang' | 'indicator'>) {
+/** The value's provenance: from the territory's imported share when it has one (imported, partly imported, demo). */
+function Provenance({ lang, indicator, share }: Pick<Common, 'lang' | 'indicator'> & { share?: number | null }) {
+  const mix = territoryMix(indicator, share);
   return (
-    <p className={`tooltip-provenance provenance-${indicator.provenance}`}>
-      {t(lang, `provenance.${indicator.provenance}`)} · {indicator.sources.map((s) => s.producer.split(' (')[0]).join(', ')}
+    <p className={`tooltip-provenance provenance-${includesDemo(mix.provenance) ? 'synthetic' : mix.provenance}`} data-provenance={mix.provenance}>
+      {provenanceText(lang, mix, indicator)} · {producersText(lang, mix, indicator)}
     </p>
   );
 }
@@ -66,7 +69,7 @@ export function TerritoryTooltip({ lang, indicator, year, level, code, name, val
             {t(lang, 'tooltip.year', { year })}
           </p>
           {value?.low_n ? <p className="tooltip-meta">{t(lang, 'tooltip.lowN')}</p> : null}
-          <Provenance lang={lang} indicator={indicator} />
+          <Provenance lang={lang} indicator={indicator} share={value?.imported_share} />
         </>
       )}
     </>

@@ -8,11 +8,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { equityOptions } from '../api/profile.ts';
 import { fmtNumber, ROLE_COLORS } from '../charts/scales.ts';
-import { Sized } from '../charts/Sized.tsx';
 import { StackBar } from '../charts/StackBar.tsx';
+import { chartSearch } from '../embed/chartUrl.ts';
+import { chartFileBase } from '../export/naming.ts';
+import { ChartActions } from '../panels/ChartActions.tsx';
 import { pick, t } from '../i18n/index.ts';
 import { equityLines } from '../profile/equityText.ts';
-import { provenanceNote } from '../profile/sentences.ts';
+import { tagClass } from '../panels/figures.ts';
+import { provenanceCountLine, valueNote } from '../panels/provenance.ts';
 import { refString } from '../state/url.ts';
 import { indicatorOf, type ProfileContext } from './profileContext.ts';
 
@@ -25,7 +28,9 @@ export function EquitySection({ ctx, current }: { ctx: ProfileContext; current: 
   const year = entry?.year ?? ctx.year;
   const query = useQuery({ ...equityOptions(current, year, refString(territory), by), enabled: available });
   const data = query.data;
-  const note = data ? provenanceNote(lang, data.provenance) : null;
+  const note = data ? valueNote(lang, data) : null;
+  // how many units rest on imported, partly imported and demo values (only once something is imported)
+  const unitsLine = data && 'units_provenance' in data && data.units_provenance ? provenanceCountLine(lang, data.units_provenance) : null;
   const unit = ind ? pick(lang, ind.unit) : '';
   const lines = data && ind ? equityLines(lang, data, unit, ind.decimals) : [];
   const theil = data?.measures.theil;
@@ -35,7 +40,7 @@ export function EquitySection({ ctx, current }: { ctx: ProfileContext; current: 
       <h2 id="pp-equity-title">
         {t(lang, 'profile.equityTitle')}
         {ind ? <span className="pp-h-detail"> · {pick(lang, ind.label)} · {year}</span> : null}
-        {note ? <span className="tag tag-synthetic">{note}</span> : null}
+        {note && data ? <span className={tagClass(data.provenance)} data-provenance={data.provenance}>{note}</span> : null}
       </h2>
       {!available ? <p className="hint">{t(lang, 'profile.equityCommune')}</p> : null}
       {available && query.isPending ? <p className="hint pp-chart-slot">{t(lang, 'profile.equityLoading')}</p> : null}
@@ -43,6 +48,11 @@ export function EquitySection({ ctx, current }: { ctx: ProfileContext; current: 
       {data ? (
         <>
           <p className="pp-equity-units">{t(lang, by === 'school' ? 'profile.equityUnitsSchools' : 'profile.equityUnitsCommunes', { n: fmtNumber(lang, data.units) })}</p>
+          {unitsLine ? (
+            <p className="pp-equity-provenance" data-testid="equity-provenance">
+              {unitsLine}
+            </p>
+          ) : null}
           <dl className="pp-equity-lines">
             {lines.map((line) => (
               <div key={line.key} data-measure={line.key}>
@@ -54,8 +64,16 @@ export function EquitySection({ ctx, current }: { ctx: ProfileContext; current: 
             ))}
           </dl>
           {theil && theil.between !== null && theil.within !== null && data.group_level ? (
-            <Sized print={350}>
-              {(width) => (
+            <ChartActions
+              lang={lang}
+              title={t(lang, 'profile.theilTitle', { groups })}
+              subtitle={`${ind ? pick(lang, ind.label) : current} · ${ctx.place.name} · ${year}`}
+              notice={data.provenance === 'synthetic' || data.provenance === 'mixed' ? t(lang, 'export.demo') : null}
+              embedSearch={chartSearch({ chart: 'theil', territory, indicator: current, year, lang: lang === 'fr' ? null : lang })}
+              indicators={ind ? [ind] : []}
+              fileBase={chartFileBase('theil', [ctx.place.name], current, year)}
+              print={350}
+              render={(width) => (
                 <StackBar
                   lang={lang}
                   title={t(lang, 'profile.theilTitle', { groups })}
@@ -67,7 +85,7 @@ export function EquitySection({ ctx, current }: { ctx: ProfileContext; current: 
                   width={width}
                 />
               )}
-            </Sized>
+            />
           ) : null}
         </>
       ) : null}

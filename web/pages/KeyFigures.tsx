@@ -1,16 +1,18 @@
 /**
  * The key figures of a profile, worst inequities first: up to three cards where the territory
  * is furthest behind what it is compared with (value, plain sentence, parent, France, index,
- * rank, provenance), then every other indicator in one compact table. Choosing a figure makes it
+ * rank, provenance: demo, partly imported with the share, or imported with the bodies and date),
+ * then every other indicator in one compact table. Choosing a figure makes it
  * the page's indicator (series, distribution and equity follow).
  */
 import type { ProfileEntry } from '../api/territory.ts';
 import { fmt, fmtNumber } from '../charts/scales.ts';
 import { pick, t } from '../i18n/index.ts';
-import { rankText } from '../panels/figures.ts';
+import { rankText, tagClass } from '../panels/figures.ts';
+import { valueNote } from '../panels/provenance.ts';
 import { worstFirst } from '../profile/gaps.ts';
 import { placeName, placeWithArticle } from '../profile/places.ts';
-import { figureSentence, provenanceNote } from '../profile/sentences.ts';
+import { figureSentence } from '../profile/sentences.ts';
 import { indicatorOf, type ProfileContext } from './profileContext.ts';
 
 interface Props {
@@ -54,7 +56,7 @@ export function KeyFigures({ ctx, current, onIndicator }: Props) {
                 const ind = indicatorOf(ctx, entry.indicator);
                 const d = ind?.decimals ?? 1;
                 const unit = pick(lang, entry.unit);
-                const note = entry.value === null ? null : provenanceNote(lang, entry.provenance);
+                const note = entry.value === null ? null : valueNote(lang, entry);
                 return (
                   <tr key={entry.indicator} className={entry.indicator === current ? 'is-current' : undefined} data-indicator={entry.indicator}>
                     <th scope="row">
@@ -62,7 +64,7 @@ export function KeyFigures({ ctx, current, onIndicator }: Props) {
                         {pick(lang, entry.label)}
                       </button>
                       <span className="pp-year"> {entry.year}</span>
-                      {note ? <span className={`tag tag-${entry.provenance === 'historical' ? 'historical' : 'synthetic'}`}>{note}</span> : null}
+                      {note ? <span className={tagClass(entry.provenance)} data-provenance={entry.provenance}>{note}</span> : null}
                     </th>
                     <td>
                       {fmt(lang, entry.value, d, unit)}
@@ -89,7 +91,7 @@ function FigureCard({ ctx, entry, isCurrent, onIndicator }: { ctx: ProfileContex
   const ind = indicatorOf(ctx, entry.indicator);
   const d = ind?.decimals ?? 1;
   const unit = pick(lang, entry.unit);
-  const note = provenanceNote(lang, entry.provenance);
+  const note = entry.value === null ? null : valueNote(lang, entry);
   const sentence = figureSentence({ lang, entry, decimals: d, place: ctx.place, parent: ctx.parent, year: ctx.year, minSchools: ctx.detail.min_schools });
   return (
     <li className={`pp-card${isCurrent ? ' is-current' : ''}`} data-testid="worst-figure" data-indicator={entry.indicator}>
@@ -101,7 +103,7 @@ function FigureCard({ ctx, entry, isCurrent, onIndicator }: { ctx: ProfileContex
       </h3>
       <p className="pp-card-value">
         <span className="pp-value">{fmt(lang, entry.value, d, unit)}</span>
-        {note ? <span className="tag tag-synthetic">{note}</span> : null}
+        {note ? <span className={tagClass(entry.provenance)} data-provenance={entry.provenance}>{note}</span> : null}
       </p>
       <p className="pp-sentence">{sentence}</p>
       <dl className="figure-compare">

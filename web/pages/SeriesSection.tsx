@@ -6,13 +6,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { seriesOptions } from '../api/profile.ts';
 import { LineChart } from '../charts/LineChart.tsx';
+import { chartSearch } from '../embed/chartUrl.ts';
+import { chartFileBase } from '../export/naming.ts';
+import { ChartActions } from '../panels/ChartActions.tsx';
 import type { LineSeries } from '../charts/lineLayout.ts';
 import { ROLE_COLORS, type Role } from '../charts/scales.ts';
-import { Sized } from '../charts/Sized.tsx';
 import { pick, t } from '../i18n/index.ts';
 import { worstFirst } from '../profile/gaps.ts';
 import { placeName } from '../profile/places.ts';
-import { provenanceNote } from '../profile/sentences.ts';
+import { seriesNote } from '../panels/provenance.ts';
 import { refString } from '../state/url.ts';
 import { indicatorOf, type ProfileContext } from './profileContext.ts';
 
@@ -56,13 +58,12 @@ function SeriesCard({ ctx, indicator }: { ctx: ProfileContext; indicator: string
     ...(ctx.parentRef && parent.data ? [{ key: 'parent', label: placeName(lang, ctx.parent), role: 'parent' as const, values: years.map((y) => parentByYear.get(y) ?? null) }] : []),
     { key: 'france', label: t(lang, 'panel.france'), role: 'france', values: data.series.map((s) => s.national_value) },
   ];
-  return (
-    <Sized print={172} className="pp-card-chart">
-      {(width) => (
+  const label = pick(lang, ind.label);
+  const render = (width: number) => (
         <LineChart
           lang={lang}
-          title={pick(lang, ind.label)}
-          note={provenanceNote(lang, data.provenance)}
+          title={label}
+          note={seriesNote(lang, data, data.series)}
           years={years}
           series={series}
           unit={pick(lang, ind.unit)}
@@ -72,8 +73,21 @@ function SeriesCard({ ctx, indicator }: { ctx: ProfileContext; indicator: string
           height={width < 240 ? 94 : 150}
           yearLabel={t(lang, 'profile.year')}
         />
-      )}
-    </Sized>
+  );
+  return (
+    <ChartActions
+      lang={lang}
+      title={label}
+      subtitle={`${ctx.place.name}${years.length ? ` · ${years[0]}–${years[years.length - 1]}` : ''}`}
+      notice={data.provenance === 'synthetic' || data.provenance === 'mixed' ? t(lang, 'export.demo') : null}
+      embedSearch={chartSearch({ chart: 'series', territory: ctx.territory, indicator, lang: lang === 'fr' ? null : lang })}
+      indicators={[ind]}
+      legend={series.map((s) => ({ label: s.label, swatch: { kind: 'line' as const, color: ROLE_COLORS[s.role], dash: s.role === 'territory' ? undefined : '4 2' } }))}
+      fileBase={chartFileBase('series', [ctx.place.name], indicator)}
+      print={172}
+      className="pp-card-chart"
+      render={render}
+    />
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * The legend: what the colours mean, a histogram of the values with the class thresholds, one
  * row per class (colour, range, number of territories), a distinct "no data" row, the unit, the
- * method and its notes (fallbacks), and the reference value of a diverging palette.
+ * method and its notes (fallbacks), the reference value of a diverging palette, and when some
+ * values rest on partners' imported data, how many territories are imported, mixed or demo.
  */
 import type { Indicator } from '../api/types.ts';
 import { formatNumber } from '../i18n/format.ts';
@@ -12,6 +13,7 @@ import type { Reference } from '../map/useClassification.ts';
 import { CLASSIFICATION_ID, revealClassification } from './ClassificationControls.tsx';
 import { Histogram } from './Histogram.tsx';
 import { classLabels, colorMeaning, methodLine, referenceLine } from './legendText.ts';
+import { provenanceCountLine, provenanceCounts } from './provenance.ts';
 
 interface Props {
   lang: Lang;
@@ -28,6 +30,8 @@ interface Props {
   reference?: Reference | null;
   /** number of classes asked for */
   requested?: number;
+  /** the map's values with their imported share, to count territories by provenance */
+  provenanceValues?: readonly { value: number | null; imported_share?: number | null }[];
 }
 
 function Count({ lang, n }: { lang: Lang; n: number }) {
@@ -48,6 +52,7 @@ export function Legend(props: Props) {
   const labels = classLabels(lang, classification, indicator.decimals);
   const finite = values.filter(hasValue);
   const diverging = palette.kind === 'diverging';
+  const provenanceLine = props.provenanceValues ? provenanceCountLine(lang, provenanceCounts(props.provenanceValues)) : null;
   return (
     <section className={`panel legend${stale ? ' is-stale' : ''}`} aria-labelledby="legend-title" aria-busy={stale} data-testid="legend" tabIndex={0}>
       <h2 id="legend-title">{t(lang, 'legend.title')}</h2>
@@ -104,6 +109,11 @@ export function Legend(props: Props) {
           {t(lang, `legend.note.${n}`, { k: requested })}
         </p>
       ))}
+      {provenanceLine ? (
+        <p className="legend-provenance" data-testid="legend-provenance">
+          {provenanceLine}
+        </p>
+      ) : null}
       {bins.length > 1 ? <p className="legend-rule">{t(lang, 'legend.boundRule')}</p> : null}
     </section>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileEntry } from '../api/territory.ts';
-import { describeEntry, isDemo, ordinal, panelFigures, provenanceTag, rankText } from './figures.ts';
+import { describeEntry, isDemo, ordinal, panelFigures, provenanceTag, rankText, tagClass } from './figures.ts';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -58,6 +58,16 @@ describe('provenanceTag', () => {
     expect(provenanceTag('fr', 'historical', { sources: [{ vintage: 'T1 2018 (historique)' }] as never })).toBe('Donnée historique (T1 2018)');
     expect(provenanceTag('fr', 'open-data', undefined)).toBeNull();
     expect([isDemo('synthetic'), isDemo('mixed'), isDemo('imported')]).toEqual([true, true, false]);
+  });
+  it('describes a profile entry from its mix: share, importing bodies, open data on request', () => {
+    expect(provenanceTag('fr', { provenance: 'mixed', imported_share: 0.5 }, undefined)).toBe('En partie importées (50\u00a0%)');
+    expect(provenanceTag('fr', { provenance: 'imported', imported_share: 1, imports: [{ body: 'Région Auvergne-Rhône-Alpes', date: '2026-04-15' }] }, undefined)).toBe(
+      'Données importées (Région Auvergne-Rhône-Alpes, 15 avril 2026)',
+    );
+    const ips = { sources: [{ producer: 'DEPP (Ministère de l’Éducation nationale)', vintage: 'rentrées 2021 et 2022' }] as never };
+    expect(provenanceTag('fr', { provenance: 'open-data', imported_share: null }, ips)).toBeNull();
+    expect(provenanceTag('fr', { provenance: 'open-data', imported_share: null }, ips, { openData: true })).toBe('Données ouvertes (DEPP, rentrées 2021 et 2022)');
+    expect([tagClass('mixed'), tagClass('imported'), tagClass('open-data')]).toEqual(['tag tag-synthetic', 'tag tag-imported', 'tag tag-open-data']);
   });
 });
 

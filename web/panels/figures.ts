@@ -7,7 +7,7 @@ import type { ProfileEntry } from '../api/territory.ts';
 import type { Indicator } from '../api/types.ts';
 import { formatNumber, formatValue } from '../i18n/format.ts';
 import { pick, t, type Lang } from '../i18n/index.ts';
-import { badgeText } from './provenance.ts';
+import { includesDemo, provenanceText, type ProvenanceMix } from './provenance.ts';
 
 /** Key indicators shown after the current one, in this order, when the level has them. */
 export const KEY_INDICATORS = ['ips', 'thd_share', 'fibre_share', 'pupils_per_device', 'ent_active_share', 'population'] as const;
@@ -37,19 +37,28 @@ export function rankText(lang: Lang, rank: number | null, total: number): string
 }
 
 /**
- * The provenance tag of a value: none for open data, "Données fictives", "Donnée historique
- * (T1 2018)", "Données importées", or "Données en partie fictives" when a value mixes
- * partners' imported measures with demo values.
+ * The provenance tag of a value: none for open data (unless `openData`: « Données ouvertes (DEPP,
+ * rentrées 2021 et 2022) »), "Données fictives", "Donnée historique (T1 2018)", "Données importées
+ * (Région, 15 avril 2026)", or "En partie importées (42 %)" when a value mixes partners' imported
+ * measures with demo values. `provenance` is a provenance, or the value's mix from the API.
  */
-export function provenanceTag(lang: Lang, provenance: string, indicator: Pick<Indicator, 'sources'> | undefined): string | null {
-  if (provenance === 'open-data') return null;
-  if (provenance === 'mixed') return t(lang, 'territory.mixed');
-  if (provenance !== 'synthetic' && provenance !== 'historical' && provenance !== 'imported') return null;
-  return badgeText(lang, { provenance, sources: indicator?.sources ?? [] });
+export function provenanceTag(
+  lang: Lang,
+  provenance: string | ProvenanceMix,
+  indicator: Pick<Indicator, 'sources'> | undefined,
+  { openData = false }: { openData?: boolean } = {},
+): string | null {
+  const mix = typeof provenance === 'string' ? { provenance } : provenance;
+  if (mix.provenance === 'open-data' && !openData) return null;
+  if (!['open-data', 'synthetic', 'historical', 'imported', 'mixed'].includes(mix.provenance)) return null;
+  return provenanceText(lang, mix, { sources: indicator?.sources ?? [] }, { detailed: true });
 }
 
 /** Whether values of this provenance include demo values (and must say so). */
-export const isDemo = (provenance: string): boolean => provenance === 'synthetic' || provenance === 'mixed';
+export const isDemo = includesDemo;
+
+/** The class of a provenance tag: demo and partly demo values share the loud one. */
+export const tagClass = (provenance: string): string => `tag tag-${isDemo(provenance) ? 'synthetic' : provenance}`;
 
 /** One comparison line: a term and its value. */
 export interface Comparison {
