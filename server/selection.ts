@@ -5,7 +5,6 @@
  */
 import { ApiError } from './errors.ts';
 import {
-  findIndicator,
   LEVELS,
   latestYear,
   type Indicator,
@@ -13,6 +12,7 @@ import {
   type SchoolType,
   type Sector,
 } from './indicators/catalog.ts';
+import { indicatorForYear, servedIndicator } from './indicators/years.ts';
 
 export interface TerritoryRef {
   level: Level;
@@ -37,9 +37,12 @@ export function parseRef(ref: string): TerritoryRef {
   return { level, code };
 }
 
-/** The catalog indicator for an id from a request, or a 400 naming `param`. */
+/**
+ * The indicator for an id from a request as the request's warehouse version serves it (its
+ * years are the warehouse's, see indicators/years.ts), or a 400 naming `param`.
+ */
 export function indicatorOf(id: string, param = 'indicator'): Indicator {
-  const ind = findIndicator(id);
+  const ind = servedIndicator(id);
   if (!ind) {
     const shown = /^[a-z0-9_]{1,64}$/.test(id) ? ` "${id}"` : '';
     throw new ApiError(400, 'unknown_indicator', `unknown indicator${shown}; see /api/indicators`, param);
@@ -47,7 +50,7 @@ export function indicatorOf(id: string, param = 'indicator'): Indicator {
   return ind;
 }
 
-/** The year to use: the requested one if the indicator has it (else 400), or its latest. */
+/** The year to use: the requested one if the indicator has it (else 400 listing those it has), or its latest. */
 export function yearOf(ind: Indicator, year: number | undefined): number {
   const y = year ?? latestYear(ind);
   if (!ind.years.includes(y)) {
@@ -73,7 +76,7 @@ export function checkWithin(level: Level, within: TerritoryRef | null): void {
   }
 }
 
-/** Builds a selection from validated query values. */
+/** Builds a selection from validated query values (its indicator as of its year: that year's provenance and vintage). */
 export function selectionOf(q: {
   indicator: string;
   level: Level;
@@ -87,7 +90,8 @@ export function selectionOf(q: {
   const within = q.within ? parseRef(q.within) : null;
   checkWithin(q.level, within);
   checkFilters(indicator, q.school_type, q.sector);
-  return { indicator, level: q.level, year: yearOf(indicator, q.year), within, schoolType: q.school_type ?? null, sector: q.sector ?? null };
+  const year = yearOf(indicator, q.year);
+  return { indicator: indicatorForYear(indicator, year), level: q.level, year, within, schoolType: q.school_type ?? null, sector: q.sector ?? null };
 }
 
 /** The value shown for aggregated num/den: scale × num/den, or num without denominator. */

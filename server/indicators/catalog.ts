@@ -39,6 +39,15 @@ export interface SourceRef {
   licence: string;
 }
 
+/** One year of an indicator as the served warehouse holds it (server/indicators/years.ts). */
+export interface YearDetail {
+  year: number;
+  /** provenance of that year's facts (ftth_share: 'historical' for T1 2018, 'open-data' for an imported quarter); null: no facts */
+  provenance: Provenance | null;
+  /** e.g. "rentrée 2023", "T3 2024", "T1 2018 (historique)" */
+  vintage: string;
+}
+
 export interface Indicator {
   id: string;
   label: Localized;
@@ -56,7 +65,13 @@ export interface Indicator {
   provenance: Provenance;
   sources: SourceRef[];
   levels: readonly Level[];
+  /**
+   * Years declared here are those the build writes; the server serves those plus every year the
+   * warehouse holds (an imported release adds some), see server/indicators/years.ts
+   */
   years: readonly number[];
+  /** per served year, its provenance and vintage (set by the server from the warehouse; absent in the static catalog) */
+  yearDetails?: readonly YearDetail[];
   /** decimals to show */
   decimals: number;
 }

@@ -1,12 +1,13 @@
 /**
  * `GET /api/health` (build and sources with their vintage, and the imports this version holds)
- * and `GET /api/indicators` (the catalog, with the years and levels each indicator has).
+ * and `GET /api/indicators` (the catalog, with the levels each indicator has and the years the
+ * served warehouse holds: `years`, and per year its provenance and vintage in `yearDetails`).
  */
 import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Warehouse } from '../db/warehouse.ts';
-import { INDICATORS } from '../indicators/catalog.ts';
+import { servedIndicators } from '../indicators/years.ts';
 
 interface BuildSource {
   id: string;
@@ -58,5 +59,6 @@ export function metaRoutes(db: Warehouse) {
         imports,
       });
     })
-    .get('/indicators', (c) => c.json({ indicators: INDICATORS }));
+    // the build id says the years are the served warehouse's (the web's bundled copy has none)
+    .get('/indicators', (c) => c.json({ build: db.buildId, indicators: servedIndicators() }));
 }

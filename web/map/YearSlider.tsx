@@ -12,7 +12,9 @@ interface Props {
   onYear: (year: number) => void;
 }
 
-export function YearSlider({ lang, years, year, onYear }: Props) {
+export function YearSlider({ lang, years: offered, year, onYear }: Props) {
+  // the year shown is always on the slider (a year the bundled catalog does not know yet)
+  const years = offered.includes(year) ? offered : [...offered, year].sort((a, b) => a - b);
   const index = Math.max(0, years.indexOf(year));
   const single = years.length < 2;
   return (

@@ -17,6 +17,8 @@ const CLAUSES: Record<string, Clause> = {
   ips: { fr: 'l’indice de position sociale moyen des élèves est de {v}', en: 'the pupils’ mean social position index is {v}' },
   private_share: { fr: '{v} des élèves sont scolarisés dans le privé sous contrat', en: '{v} of pupils attend private schools under contract' },
   ftth_share: { fr: '{v} des locaux étaient raccordables à la fibre en 2018', en: '{v} of premises were fibre-ready in 2018' },
+  // a current ARCEP quarter (an imported release: open data, not the historical 2018 file)
+  ftth_share_current: { fr: '{v} des locaux sont raccordables à la fibre', en: '{v} of premises are fibre-ready' },
   thd_share: { fr: '{v} des écoles ont un accès à très haut débit', en: '{v} of schools have very high-speed access' },
   fibre_share: { fr: '{v} des écoles sont raccordées à la fibre', en: '{v} of schools are connected to fibre' },
   bandwidth_mean: { fr: 'le débit mesuré moyen des écoles est de {v}', en: 'schools’ mean measured bandwidth is {v}' },

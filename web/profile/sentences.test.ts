@@ -83,6 +83,15 @@ describe('figure sentences', () => {
     );
   });
 
+  it('says "en 2018" of the historical FttH value only, not of an imported current quarter', () => {
+    const ftth = { indicator: 'ftth_share', label: { fr: 'Locaux raccordables à la fibre', en: 'Premises ready for fibre' }, value: 60, parent_value: null };
+    const old = figureSentence({ lang: 'fr', entry: entry({ ...ftth, year: 2017, provenance: 'historical' }), decimals: 0, place: cantal, parent: academie });
+    expect(old).toContain('60\u00a0% des locaux étaient raccordables à la fibre en 2018');
+    const now = figureSentence({ lang: 'fr', entry: entry({ ...ftth, year: 2024, provenance: 'open-data' }), decimals: 0, place: cantal, parent: academie });
+    expect(now).toContain('60\u00a0% des locaux sont raccordables à la fibre');
+    expect(now).not.toContain('2018');
+  });
+
   it('places units where they read naturally and says the year when it differs', () => {
     const devices = entry({ indicator: 'pupils_per_device', label: { fr: 'Élèves par terminal', en: 'Pupils per device' }, unit: { fr: 'élèves', en: 'pupils' }, value: 3.87, parent_value: 3.5 });
     expect(figureSentence({ lang: 'fr', entry: devices, decimals: 1, place: { level: 'commune', code: '43157', name: 'Le Puy-en-Velay' }, parent: { level: 'departement', code: '43', name: 'Haute-Loire' } })).toBe(

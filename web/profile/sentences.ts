@@ -75,7 +75,9 @@ export function figureSentence({ lang, entry, decimals, place, parent, year, min
   if (entry.value === null) {
     return lang === 'fr' ? `${capitalise(where)}, pas de donnée pour «\u00a0${label}\u00a0» en ${entry.year}.` : `${capitalise(where)}, no data for “${label}” in ${entry.year}.`;
   }
-  const clause = valueClause(lang, entry.indicator, label, fmt(lang, entry.value, decimals, unit), fmtNumber(lang, entry.value, decimals));
+  // ftth_share: "en 2018" only for the historical T1 2018 value, not for an imported current quarter
+  const clauseOf = entry.indicator === 'ftth_share' && entry.provenance !== 'historical' ? 'ftth_share_current' : entry.indicator;
+  const clause = valueClause(lang, clauseOf, label, fmt(lang, entry.value, decimals, unit), fmtNumber(lang, entry.value, decimals));
   const comparison = comparisonClause(lang, entry.value, entry.parent_value, unit, placeThan(lang, parent));
   const note = provenanceNote(lang, entry.provenance);
   const fragile = entry.low_n

@@ -82,6 +82,23 @@ describe('resolveViewState', () => {
     expect(resolveViewState({ indicator: 'thd_share', year: 2022 }, CATALOG).year).toBe(2022);
   });
 
+  it('takes the years of the served catalog: an imported year is kept, one the warehouse lacks is not', () => {
+    // the served catalog (/api/indicators) has yearDetails; here an IPS release added 2023
+    const served: IndicatorChoice[] = CATALOG.map((i) =>
+      i.id === 'ips' ? { ...i, years: [2021, 2022, 2023], yearDetails: [2021, 2022, 2023].map((year) => ({ year, provenance: 'open-data' as const, vintage: `rentrée ${year}` })) } : { ...i, yearDetails: [] },
+    );
+    expect(resolveViewState({ indicator: 'ips', year: 2023 }, served).year).toBe(2023);
+    expect(resolveViewState({ indicator: 'ips' }, served).year).toBe(2023);
+    expect(resolveViewState({ indicator: 'ips', year: 2024 }, served).year).toBe(2023);
+    expect(resolveViewState({ indicator: 'ips', year: 2020 }, served).year).toBe(2023);
+  });
+
+  it('keeps a year after the bundled catalog\'s latest until the served catalog arrives', () => {
+    // CATALOG has no yearDetails: the web's bundled copy, whose years may be behind the server's
+    expect(resolveViewState({ indicator: 'ips', year: 2023 }, CATALOG).year).toBe(2023);
+    expect(resolveViewState({ indicator: 'ips', year: 2020 }, CATALOG).year).toBe(2022);
+  });
+
   it('moves to an offered level', () => {
     expect(resolveViewState({ indicator: 'regional_only', level: 'departement' }, CATALOG).level).toBe('region');
   });

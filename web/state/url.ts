@@ -8,6 +8,7 @@
  */
 import type { Indicator, Level, SchoolType, Sector } from '../../server/indicators/catalog.ts';
 import { DEFAULT_LANG, isLang, type Lang } from '../i18n/index.ts';
+import { yearIn } from './years.ts';
 
 /** Levels offered on the map, top-down. */
 export const MAP_LEVELS = ['region', 'academie', 'departement', 'commune'] as const satisfies readonly Level[];
@@ -72,8 +73,8 @@ export interface ViewState {
 /** What the URL asks for, before checking it against the catalog. */
 export type ViewQuery = Partial<ViewState>;
 
-/** The parts of an indicator that resolution needs. */
-export type IndicatorChoice = Pick<Indicator, 'id' | 'levels' | 'years'>;
+/** What resolving a view needs of an indicator (`yearDetails`: present in the served catalog, see ./years.ts). */
+export type IndicatorChoice = Pick<Indicator, 'id' | 'levels' | 'years'> & Partial<Pick<Indicator, 'yearDetails'>>;
 
 export function isMapLevel(s: unknown): s is MapLevel {
   return (MAP_LEVELS as readonly unknown[]).includes(s);
@@ -148,8 +149,8 @@ export function resolveViewState(query: ViewQuery, indicators: readonly Indicato
       : levels.includes(DEFAULT_LEVEL)
         ? DEFAULT_LEVEL
         : (levels[0] ?? DEFAULT_LEVEL);
-  const year =
-    query.year !== undefined && indicator.years.includes(query.year) ? query.year : Math.max(...indicator.years);
+  // the served catalog's years (those the warehouse holds), see ./years.ts
+  const year = yearIn(indicator, query.year);
   // `within` must be above the level
   const within =
     query.within && MAP_LEVELS.indexOf(query.within.level) < MAP_LEVELS.indexOf(level) ? query.within : null;
