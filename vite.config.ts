@@ -14,8 +14,9 @@ export default defineConfig({
     outDir: '../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    // two pages: the dashboard and the chromeless embeds (/embed/*, served as embed.html)
-    rollupOptions: { input: { main: page('index.html'), embed: page('embed.html') } },
+    // three pages: the dashboard, the map embed (/embed/map, embed.html) and the chart embed
+    // (/embed/chart, embed-chart.html: its own entry, so it never loads MapLibre)
+    rollupOptions: { input: { main: page('index.html'), embed: page('embed.html'), 'embed-chart': page('embed-chart.html') } },
   },
   server: { proxy: { '/api': apiTarget, '/geo': apiTarget, '/tiles': apiTarget } },
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the selected sections (build, api, soak, map, equity, import; see options.ts), prints one
+ * `npm run bench`: runs the selected sections (build, api, soak, map, equity, import, embed; see options.ts), prints one
  * Markdown table of every measure with its target and writes it to `bench/last-results.md`.
  * Progress goes to stderr, the table to stdout. A crashed section is a row and exit code 1;
  * a missed target exits 1 only with BENCH_STRICT=1.
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_CONNECTIONS, benchApi } from './api.ts';
 import { benchBuild } from './build.ts';
+import { benchEmbed } from './embed.ts';
 import { benchEquity } from './equity.ts';
 import { benchImport } from './import.ts';
 import { benchMap } from './map/index.ts';
@@ -28,6 +29,7 @@ const runners: Record<Section, () => Promise<ResultRow[]>> = {
   map: () => benchMap(root, options.mapRuns, log),
   equity: () => benchEquity(root, log),
   import: () => benchImport(root, log),
+  embed: () => benchEmbed(root, options.mapRuns, log),
 };
 
 const cpus = os.availableParallelism();

@@ -1,12 +1,12 @@
 /**
- * Benchmark options from the environment: `BENCH_ONLY=build,api,soak,map,equity,import` selects sections,
+ * Benchmark options from the environment: `BENCH_ONLY=build,api,soak,map,equity,import,embed` selects sections,
  * `BENCH_API_SECONDS` (default 10) and `BENCH_SOAK_SECONDS` (default 60) bound each run,
- * `BENCH_MAP_RUNS` (default 3) is the number of measured page loads of the map section,
+ * `BENCH_MAP_RUNS` (default 3) is the number of measured page loads of the map and embed sections,
  * `BENCH_STRICT=1` makes a missed target exit non-zero. Pure, so it is unit-tested.
  */
 
 /** The sections of `npm run bench`, in the order they run. */
-export const SECTIONS = ['build', 'api', 'soak', 'map', 'equity', 'import'] as const;
+export const SECTIONS = ['build', 'api', 'soak', 'map', 'equity', 'import', 'embed'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

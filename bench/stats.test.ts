@@ -34,7 +34,7 @@ describe('statistics', () => {
 
 describe('parseOptions', () => {
   it('defaults to every section, 10 s per API endpoint and a 60 s soak', () => {
-    expect(parseOptions({})).toEqual({ sections: ['build', 'api', 'soak', 'map', 'equity', 'import'], apiSeconds: 10, soakSeconds: 60, mapRuns: 3, strict: false });
+    expect(parseOptions({})).toEqual({ sections: ['build', 'api', 'soak', 'map', 'equity', 'import', 'embed'], apiSeconds: 10, soakSeconds: 60, mapRuns: 3, strict: false });
   });
 
   it('selects sections in run order and reads the durations', () => {

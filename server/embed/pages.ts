@@ -1,12 +1,13 @@
 /**
- * Serves the built HTML pages (`index.html`, `embed.html` for `/embed/*`) with the oEmbed
- * discovery link of the requested URL injected in the head, so a CMS reading a pasted link finds
- * the provider. The files are read once per change (mtime).
+ * Serves the built HTML pages (`index.html`; `embed.html` for `/embed/map`, `embed-chart.html` for
+ * `/embed/chart`) with the oEmbed discovery link of the requested URL injected in the head, so a
+ * CMS reading a pasted link finds the provider. Links name the public origin (`PUBLIC_ORIGIN`,
+ * see urls.ts). The files are read once per change (mtime).
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'hono';
-import { embedTarget, embedTitle, escapeAttr } from './urls.ts';
+import { embedTarget, embedTitle, escapeAttr, publicOrigin } from './urls.ts';
 
 const cache = new Map<string, { mtime: number; html: string }>();
 
@@ -23,18 +24,28 @@ async function load(file: string): Promise<string | null> {
   }
 }
 
-/** The discovery `<link>` for `url` (a map view of this site), or '' for other pages. */
-export function discoveryLink(url: string): string {
-  const origin = new URL(url).origin;
-  const target = embedTarget(url, origin);
+/**
+ * The discovery `<link>` for `url` (an embeddable page of this site: a map view, a profile, a
+ * comparison, an objective, an embed), or '' for other pages. `origin` is the public origin.
+ */
+export function discoveryLink(url: string, origin: string = publicOrigin(url)): string {
+  const u = new URL(url);
+  const pasted = `${origin}${u.pathname}${u.search}`;
+  const target = embedTarget(pasted, origin);
   if (!target) return '';
-  const href = `${origin}/oembed?url=${encodeURIComponent(url)}&format=json`;
-  return `<link rel="alternate" type="application/json+oembed" href="${escapeAttr(href)}" title="${escapeAttr(embedTitle(target.query))}">`;
+  const href = `${origin}/oembed?url=${encodeURIComponent(pasted)}&format=json`;
+  return `<link rel="alternate" type="application/json+oembed" href="${escapeAttr(href)}" title="${escapeAttr(embedTitle(target.query, target.kind))}">`;
 }
 
-/** Answers a page of the app: `embed.html` under `/embed/`, else `index.html`; null when not built. */
+/** The built file of a path: the chart embed, the map embed, or the app. */
+export function pageFile(path: string): string {
+  if (/^\/embed\/chart\/?$/.test(path)) return 'embed-chart.html';
+  return path.startsWith('/embed/') ? 'embed.html' : 'index.html';
+}
+
+/** Answers a page of the app (see pageFile); null when not built. */
 export async function servePage(c: Context, webDir: string): Promise<Response | null> {
-  const name = c.req.path.startsWith('/embed/') ? 'embed.html' : 'index.html';
+  const name = pageFile(c.req.path);
   const html = await load(path.join(path.resolve(webDir), name));
   if (html === null) return null;
   const link = discoveryLink(c.req.url);

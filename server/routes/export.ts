@@ -7,13 +7,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Warehouse } from '../db/warehouse.ts';
 import { ApiError } from '../errors.ts';
-import type { Indicator } from '../indicators/catalog.ts';
-import { IMPORTED_SOURCE } from '../indicators/measures.ts';
+import { mapFileBase } from '../embed/fileName.ts';
 import { toCsv, type Cell } from '../export/csv.ts';
 import { geometryLoader } from '../export/geometry.ts';
 import { toParquet, type ColumnKind } from '../export/parquet.ts';
+import { sql } from '../queries/load.ts';
 import { checkFilters, indicatorOf, parseRef, selectionOf, yearOf } from '../selection.ts';
-import { IMPORTABLE, mapValues, schoolValues, valueProvenance, type ValueProvenance } from '../services/values.ts';
+import { IMPORTABLE, provenanceCells, valueProvenance, type ImportRef, type ValueProvenance } from '../provenance.ts';
+import { byBodyPerCode, importsBehind } from '../services/imports.ts';
+import { mapValues, schoolValues } from '../services/values.ts';
 import { indicatorIdSchema, levelSchema, schoolTypeSchema, sectorSchema, territoryRefSchema, validate, yearSchema } from '../validation.ts';
 
 export const exportQuery = z.object({
@@ -45,25 +47,13 @@ const PROVENANCE_COLUMNS: { name: string; type: ColumnKind }[] = [
 /** Last column: share of the schools behind a row whose value is partners' imported data (importable indicators). */
 const IMPORTED_SHARE_COLUMN: { name: string; type: ColumnKind } = { name: 'imported_share', type: 'DOUBLE' };
 
-/** Provenance, notice, source, vintage, licence of a row whose values have `provenance`. */
-function provenanceCells(ind: Indicator, provenance: ValueProvenance = ind.provenance): Cell[] {
-  const sources = provenance === 'imported' ? [IMPORTED_SOURCE] : provenance === 'mixed' ? [IMPORTED_SOURCE, ...ind.sources] : ind.sources;
-  return [
-    provenance,
-    provenance === 'synthetic'
-      ? 'données fictives (valeurs simulées de démonstration)'
-      : provenance === 'mixed'
-        ? 'données en partie fictives (valeurs importées et valeurs simulées de démonstration)'
-        : provenance === 'historical'
-          ? 'donnée historique'
-          : '',
-    sources.map((s) => `${s.producer} — ${s.title}`).join(' ; '),
-    sources.map((s) => s.vintage).join(' ; '),
-    sources.map((s) => s.licence).join(' ; '),
-  ];
+/** The name of a `<level>:<code>` parent for file names (its code when unknown). */
+async function withinName(db: Warehouse, within: string | undefined): Promise<string | null> {
+  if (!within) return null;
+  const ref = parseRef(within);
+  const row = (await db.query(sql('territory'), { level: ref.level, code: ref.code }))[0];
+  return typeof row?.name === 'string' && row.name ? row.name : ref.code;
 }
-
-const slug = (s: string) => s.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-|-$/g, '');
 
 /** Export routes over one opened warehouse. */
 export function exportRoutes(db: Warehouse) {
@@ -89,6 +79,10 @@ export function exportRoutes(db: Warehouse) {
       level = sel.level;
       const values = await mapValues(db, sel);
       const ind = sel.indicator;
+      // the importing bodies and dates per territory, read only when some value is imported
+      const imports = values.some((v) => (v.imported_n ?? 0) > 0)
+        ? byBodyPerCode(await importsBehind(db, { indicator: ind.id, year: sel.year, level: sel.level, within: sel.within, schoolType: sel.schoolType, sector: sel.sector }))
+        : new Map<string, ImportRef[]>();
       table = {
         columns: [
           { name: 'level', type: 'VARCHAR' }, { name: 'code', type: 'VARCHAR' }, { name: 'name', type: 'VARCHAR' },
@@ -100,11 +94,11 @@ export function exportRoutes(db: Warehouse) {
         ],
         rows: values.map((v) => {
           const p = valueProvenance(ind, v.imported_n ?? 0, v.n);
-          return [sel.level, v.code, v.name, ind.id, ind.label.fr, sel.year, v.value, ind.unit.fr, v.n, v.low_n, v.num, v.den, sel.schoolType, sel.sector, ...provenanceCells(ind, p.provenance), p.imported_share];
+          return [sel.level, v.code, v.name, ind.id, ind.label.fr, sel.year, v.value, ind.unit.fr, v.n, v.low_n, v.num, v.den, sel.schoolType, sel.sector, ...provenanceCells(ind, p.provenance, imports.get(v.code)), p.imported_share];
         }),
         geo: values.map((v) => ({ kind: 'area' as const, code: v.code })),
       };
-      name = ['copaneeta', ind.id, sel.level, String(sel.year), q.within ?? '', sel.schoolType ?? '', sel.sector ?? ''].filter(Boolean).join('_');
+      name = mapFileBase({ level: sel.level, within: await withinName(db, q.within), indicator: ind.id, year: sel.year, schoolType: sel.schoolType, sector: sel.sector });
     } else {
       const ind = indicatorOf(q.indicator);
       if (ind.grain !== 'school') throw new ApiError(400, 'not_per_school', `indicator ${ind.id} is not computed per school`, 'indicator');
@@ -127,9 +121,9 @@ export function exportRoutes(db: Warehouse) {
         }),
         geo: schools.map((s) => ({ kind: 'point' as const, lon: s.lon, lat: s.lat })),
       };
-      name = ['copaneeta', ind.id, 'etablissements', String(year), q.within ?? '', q.school_type ?? '', q.sector ?? ''].filter(Boolean).join('_');
+      name = mapFileBase({ level: 'schools', within: await withinName(db, q.within), indicator: ind.id, year, schoolType: q.school_type, sector: q.sector });
     }
-    const filename = `${slug(name)}.${q.format}`;
+    const filename = `${name}.${q.format}`;
     const disposition = `attachment; filename="${filename}"`;
     if (q.format === 'csv') {
       return c.body(toCsv(table.columns.map((col) => col.name), table.rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': disposition });

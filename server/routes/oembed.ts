@@ -1,18 +1,21 @@
 /**
  * `GET /oembed?url=&format=json&maxwidth=&maxheight=`: the oEmbed provider (https://oembed.com)
- * for this site's map views, so a CMS that speaks oEmbed turns a pasted dashboard link into the
- * embed. Answers type `rich` with the iframe snippet; a URL that is not one of this site's map
- * pages is 404, `format=xml` is 501 (JSON only).
+ * for this site's map views, profiles, comparisons, objectives and embeds, so a CMS that speaks
+ * oEmbed turns a pasted dashboard link into the embed (a map, or the page's chart). Answers type
+ * `rich` with the iframe snippet, written with the public origin (`PUBLIC_ORIGIN`, else the
+ * request's); a URL that is not one of this site's embeddable pages is 404, `format=xml` is 501.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { embedSnippet, embedTarget, embedTitle } from '../embed/urls.ts';
+import { embedSnippet, embedTarget, embedTitle, publicOrigin, siteOrigins } from '../embed/urls.ts';
 import { ApiError } from '../errors.ts';
 import { validate } from '../validation.ts';
 
 /** The embed's natural size, reduced to maxwidth/maxheight when asked. */
 export const EMBED_WIDTH = 720;
 export const EMBED_HEIGHT = 640;
+/** A chart embed's natural height (its frame resizes to its content with the script). */
+export const CHART_HEIGHT = 480;
 const MIN_SIZE = 200;
 
 const dimension = z.coerce.number().int().min(MIN_SIZE).max(10_000).optional();
@@ -33,12 +36,13 @@ export function oembedRoutes() {
     (c) => {
       const q = c.req.valid('query');
       if (q.format === 'xml') throw new ApiError(501, 'format_not_implemented', 'only format=json is served', 'format');
-      const origin = new URL(c.req.url).origin;
-      const target = embedTarget(q.url, origin);
-      if (!target) throw new ApiError(404, 'not_embeddable', 'url is not a map view of this site', 'url');
+      const origin = publicOrigin(c.req.url);
+      const target = embedTarget(q.url, siteOrigins(c.req.url));
+      if (!target) throw new ApiError(404, 'not_embeddable', 'url is not an embeddable page of this site (map, profile, comparison, objective)', 'url');
       const width = Math.min(EMBED_WIDTH, q.maxwidth ?? EMBED_WIDTH);
-      const height = Math.min(EMBED_HEIGHT, q.maxheight ?? EMBED_HEIGHT);
-      const title = embedTitle(target.query);
+      const natural = target.kind === 'chart' ? CHART_HEIGHT : EMBED_HEIGHT;
+      const height = Math.min(natural, q.maxheight ?? natural);
+      const title = embedTitle(target.query, target.kind);
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cache-Control', 'public, max-age=300');
       return c.json({

@@ -1,6 +1,7 @@
 // Embeds and oEmbed (issue #6): framing policy per path, CSP everywhere, no cookies, the oEmbed
-// endpoint, the discovery link in served pages, and a real oEmbed consumer from npm
-// (@extractus/oembed-extractor) reading a running server on 127.0.0.1.
+// endpoint (maps, and the charts of profiles, comparisons and objectives), the discovery link in
+// served pages, the public origin (PUBLIC_ORIGIN), data downloads named after the view, and a real
+// oEmbed consumer from npm (@extractus/oembed-extractor) reading a running server on 127.0.0.1.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   webDir = mkdtempSync(path.join(tmpdir(), 'embed-web-'));
   writeFileSync(path.join(webDir, 'index.html'), PAGE('index'));
   writeFileSync(path.join(webDir, 'embed.html'), PAGE('embed'));
+  writeFileSync(path.join(webDir, 'embed-chart.html'), PAGE('embed-chart'));
   writeFileSync(path.join(webDir, 'embed.js'), '// resize script');
   mkdirSync(path.join(webDir, 'assets'));
   app = createApp({ db, webDir, log: () => {} });
@@ -46,7 +48,7 @@ describe('framing policy', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
-  it.each(['/embed/map?indicator=ips', '/embed/map', '/embed.js', '/oembed?url=x'])('%s may be framed by any site', async (p) => {
+  it.each(['/embed/map?indicator=ips', '/embed/map', '/embed/chart?chart=series&level=departement&code=15&indicator=ips', '/embed.js', '/oembed?url=x'])('%s may be framed by any site', async (p) => {
     const res = await app.request(`${ORIGIN}${p}`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain('frame-ancestors *');
@@ -56,8 +58,9 @@ describe('framing policy', () => {
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
-  it('serves embed.html for /embed/* and index.html elsewhere', async () => {
+  it('serves embed.html for /embed/map, embed-chart.html for /embed/chart and index.html elsewhere', async () => {
     expect(await (await app.request(`${ORIGIN}/embed/map?level=region`)).text()).toContain('<title>embed</title>');
+    expect(await (await app.request(`${ORIGIN}/embed/chart?chart=objective&id=x`)).text()).toContain('<title>embed-chart</title>');
     expect(await (await app.request(`${ORIGIN}/comparer`)).text()).toContain('<title>index</title>');
   });
 });
@@ -102,7 +105,9 @@ describe('GET /oembed', () => {
   it.each([
     ['http://evil.example/?indicator=ips', 404],
     [`${ORIGIN}/api/health`, 404],
-    [`${ORIGIN}/territoire/departement/15`, 404],
+    [`${ORIGIN}/objectifs`, 404],
+    [`${ORIGIN}/comparer`, 404],
+    [`${ORIGIN}/embed/chart?chart=pie`, 404],
     ['not a url', 404],
   ])('refuses %s', async (url, status) => {
     const res = await oembed(url);
@@ -116,6 +121,87 @@ describe('GET /oembed', () => {
     expect(xml.headers.get('content-type')).toContain('application/json');
     expect((await app.request(`${ORIGIN}/oembed?format=json`)).status).toBe(400);
     expect((await app.request(`${ORIGIN}/oembed?url=x&maxwidth=-5`)).status).toBe(400);
+  });
+});
+
+describe('GET /oembed for charts', () => {
+  const html = async (url: string) => {
+    const res = await oembed(url);
+    expect(res.status, url).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    return { body, src: (/src="([^"]+)"/.exec(String(body.html))?.[1] ?? '').replace(/&amp;/g, '&') };
+  };
+
+  it('embeds the series chart of a pasted profile, with the height of a chart', async () => {
+    const { body, src } = await html(`${ORIGIN}/territoire/departement/15?year=2024&indicator=thd_share`);
+    expect(src).toBe(`${ORIGIN}/embed/chart?chart=series&level=departement&code=15&indicator=thd_share`);
+    expect(body).toMatchObject({ type: 'rich', height: 480 });
+    expect(body.title).toMatch(/très haut débit — évolution · departement 15 \(données fictives\)/);
+  });
+
+  it('embeds the distribution of an indicator with one year, a comparison and an objective', async () => {
+    expect((await html(`${ORIGIN}/territoire/departement/63?year=2022&indicator=pupils&school=0630001C`)).src).toBe(
+      `${ORIGIN}/embed/chart?chart=distribution&level=departement&code=63&indicator=pupils&year=2022&school=0630001C`,
+    );
+    expect((await html(`${ORIGIN}/comparer?territories=departement:03,departement:15&indicators=nope,ips&year=2024`)).src).toBe(
+      `${ORIGIN}/embed/chart?chart=compare&territories=departement:03,departement:15&indicator=ips&year=2024`,
+    );
+    const objective = await html(`${ORIGIN}/objectifs/cantal-thd?lang=en`);
+    expect(objective.src).toBe(`${ORIGIN}/embed/chart?chart=objective&id=cantal-thd&lang=en`);
+    expect(objective.body.title).toMatch(/^Objectif cantal-thd/);
+    expect((await html(`${ORIGIN}/embed/chart?chart=theil&level=departement&code=15&indicator=ips&year=2022`)).src).toBe(
+      `${ORIGIN}/embed/chart?chart=theil&level=departement&code=15&indicator=ips&year=2022`,
+    );
+  });
+
+  it('profile pages carry the discovery link of their chart', async () => {
+    const page = await (await app.request(`${ORIGIN}/territoire/departement/15?indicator=ips`)).text();
+    expect(page).toMatch(/<link rel="alternate" type="application\/json\+oembed" href="[^"]+territoire%2Fdepartement%2F15[^"]*"/);
+  });
+});
+
+describe('PUBLIC_ORIGIN', () => {
+  const saved = process.env.PUBLIC_ORIGIN;
+  afterAll(() => {
+    if (saved === undefined) delete process.env.PUBLIC_ORIGIN;
+    else process.env.PUBLIC_ORIGIN = saved;
+  });
+
+  it('writes the public origin in answers, snippets and discovery links, and accepts pasted public URLs', async () => {
+    process.env.PUBLIC_ORIGIN = 'https://equite.example.org/';
+    const res = await oembed('https://equite.example.org/?indicator=ips&level=region');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body.provider_url).toBe('https://equite.example.org/');
+    expect(String(body.html)).toContain('src="https://equite.example.org/embed/map?indicator=ips&amp;level=region"');
+    expect(String(body.html)).toContain('<script async src="https://equite.example.org/embed.js"></script>');
+    // the request's own origin still works (a proxy that does not rewrite the pasted URL)
+    expect((await oembed(`${ORIGIN}/?indicator=ips`)).status).toBe(200);
+    const page = await (await app.request(`${ORIGIN}/?indicator=ips&level=region`)).text();
+    const href = /type="application\/json\+oembed" href="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    expect(new URL(href).origin).toBe('https://equite.example.org');
+    expect(new URL(href).searchParams.get('url')).toBe('https://equite.example.org/?indicator=ips&level=region');
+  });
+
+  it('ignores a value that is not an http(s) origin', async () => {
+    for (const bad of ['javascript:alert(1)', 'https://equite.example.org/sub/path', 'not a url']) {
+      process.env.PUBLIC_ORIGIN = bad;
+      const body = (await (await oembed(`${ORIGIN}/?indicator=ips`)).json()) as Record<string, unknown>;
+      expect(body.provider_url, bad).toBe(`${ORIGIN}/`);
+    }
+    delete process.env.PUBLIC_ORIGIN;
+  });
+});
+
+describe('data downloads are named after the view', () => {
+  it.each([
+    ['/api/export?kind=schools&indicator=ips&year=2022&within=departement:63&format=csv', 'copaneeta_etablissements-puy-de-dome_ips_2022.csv'],
+    ['/api/export?kind=map&indicator=ips&level=commune&year=2022&within=departement:63&format=csv', 'copaneeta_communes-puy-de-dome_ips_2022.csv'],
+    ['/api/export?kind=map&indicator=ips&level=departement&year=2022&format=parquet', 'copaneeta_departements_ips_2022.parquet'],
+  ])('%s', async (url, name) => {
+    const res = await app.request(`${ORIGIN}${url}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
   });
 });
 

@@ -16,7 +16,7 @@ describe('GET /api/export', () => {
     const res = await fetchRaw('/api/export?kind=map&indicator=thd_share&level=departement&year=2025&format=csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="copaneeta_thd_share_departement_2025.csv"');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="copaneeta_departements_thd_share_2025.csv"');
     const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('level,code,name,indicator,label,year,value,unit,n_schools,low_n,numerator,denominator,school_type,sector,provenance,notice,source,vintage,licence,imported_share');
     expect(lines[1]).toMatch(/^departement,15,Cantal,thd_share,Écoles en très haut débit,2025,50,%,2,true,1,2,,,synthetic,données fictives/);

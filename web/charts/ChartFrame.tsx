@@ -4,9 +4,15 @@
  * "Données du graphique" toggle (for keyboard and screen-reader users, and anyone who wants the
  * exact numbers). The table is left out of print.
  */
-import { useId, type ReactNode } from 'react';
+import { createContext, useContext, useId, type ReactNode } from 'react';
 import { t, type Lang } from '../i18n/index.ts';
 import { usePrintCopy } from './Sized.tsx';
+
+/**
+ * A description written by an author (an embed's `alt`): when provided, it replaces the generated
+ * description of the charts inside.
+ */
+export const ChartDescription = createContext<string | null>(null);
 
 /** The data behind a chart: column headers and rows of already formatted cells. */
 export interface ChartTable {
@@ -31,6 +37,7 @@ interface Props {
 export function ChartFrame({ lang, title, desc, width, height, table, className, testId, caption, children }: Props) {
   const id = useId();
   const printCopy = usePrintCopy();
+  const authored = useContext(ChartDescription);
   return (
     <figure className={`chart${className ? ` ${className}` : ''}`} data-testid={printCopy ? undefined : testId}>
       {caption ? <figcaption className="chart-caption" aria-hidden="true">{caption}</figcaption> : null}
@@ -43,7 +50,7 @@ export function ChartFrame({ lang, title, desc, width, height, table, className,
         aria-labelledby={`${id}-title ${id}-desc`}
       >
         <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{desc}</desc>
+        <desc id={`${id}-desc`}>{authored ?? desc}</desc>
         {children}
       </svg>
       {printCopy ? null : (

@@ -74,7 +74,7 @@ function EmbedView({ indicators, view, search }: { indicators: readonly Indicato
     <main className="embed" aria-labelledby="embed-title" aria-describedby="embed-alt">
       <header className="embed-head">
         <h1 id="embed-title" className="embed-title">{label}</h1>
-        <ProvenanceBadge lang={lang} indicator={indicator} />
+        <ProvenanceBadge lang={lang} indicator={indicator} mix={shown} />
         <p className="embed-subtitle">{subtitle}</p>
       </header>
       <p id="embed-alt" className="sr-only" data-testid="embed-alt">{alt}</p>
@@ -98,7 +98,7 @@ function EmbedView({ indicators, view, search }: { indicators: readonly Indicato
       />
       <Legend lang={lang} indicator={indicator} classification={classification} colors={colors} stale={!shown} values={shown?.values.map((v) => v.value)} palette={classified.palette} reverse={view.reverse} reference={classified.reference} requested={view.classes} />
       <footer className="embed-foot">
-        <SourceLine lang={lang} indicator={indicator} />
+        <SourceLine lang={lang} indicator={indicator} mix={shown} />
         <a className="embed-link" href={dashboardHref(search)} target="_blank" rel="noopener">
           {t(lang, 'embed.open')} ↗
         </a>

@@ -25,11 +25,14 @@ export function dashboardHref(search: string): string {
   return `/${s ? `?${s}` : ''}`;
 }
 
-/** The embed URL of a dashboard URL (same state), with the author's description when given. */
-export function embedHref(origin: string, search: string, alt: string | null): string {
+/**
+ * The embed URL of a view (same state), with the author's description when given: the map embed
+ * of a dashboard query string, or `path` (e.g. `/embed/chart`) with `search`.
+ */
+export function embedHref(origin: string, search: string, alt: string | null, path = '/embed/map'): string {
   const p = new URLSearchParams(search);
   p.delete('alt');
   if (alt) p.set('alt', alt.slice(0, MAX_ALT));
-  const s = p.toString();
-  return `${origin}/embed/map${s ? `?${s}` : ''}`;
+  const s = p.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return `${origin}${path}${s ? `?${s}` : ''}`;
 }
