@@ -18,6 +18,7 @@ import { servePage } from './embed/pages.ts';
 import { securityHeaders } from './embed/security.ts';
 import { ApiError, renderError } from './errors.ts';
 import { docsHtml, openApiDocument, ROUTE_DOCS } from './openapi.ts';
+import { runWithCatalog, servedCatalogOf } from './indicators/years.ts';
 import { compareRoutes } from './routes/compare.ts';
 import { equityRoutes } from './routes/equity.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -58,7 +59,7 @@ export function createApp({ db, webDir, log = console.error, admin }: AppOptions
     .route('/series', seriesRoutes(db))
     .route('/compare', compareRoutes(db))
     .route('/equity', equityRoutes(db))
-    .route('/objectives', objectiveRoutes(db))
+    .route('/objectives', objectiveRoutes(db, { log }))
     .route('/export', exportRoutes(db))
     .route('/templates', templateRoutes(db))
     .get('/openapi.json', (c) => c.json(openapiDoc()))
@@ -73,6 +74,8 @@ export function createApp({ db, webDir, log = console.error, admin }: AppOptions
     .use('*', compress())
     // every request answers from the version current when it starts (until its last query)
     .use('*', (c, next) => (db.pin ? db.pin(() => next()) : next()))
+    // …and sees the indicators' years that version holds (read once per version)
+    .use('*', async (c, next) => runWithCatalog(await servedCatalogOf(db), next))
     .route('/api/admin', adminRoutes(admin ?? { dataDir: '' }))
     .route('/api', api)
     .route('/tiles', tileRoutes(db))

@@ -9,6 +9,7 @@ import { compareQuery } from './routes/compare.ts';
 import { equityQuery } from './routes/equity.ts';
 import { exportQuery } from './routes/export.ts';
 import { mapQuery } from './routes/map.ts';
+import { provenanceSchema } from './provenance.ts';
 import { leftBehindQuery, objectiveParams, objectivesQuery } from './routes/objectives.ts';
 import { searchQuery } from './routes/search.ts';
 import { schoolsQuery } from './routes/schools.ts';
@@ -27,11 +28,11 @@ export interface RouteDoc {
 /** Routes documented in the OpenAPI file (search and export register theirs through `extra`). */
 export const ROUTE_DOCS: RouteDoc[] = [
   { path: '/api/health', summary: 'Health and build', description: 'Build id and time, IPS join rate, and every source with its producer, vintage and licence.', example: '/api/health' },
-  { path: '/api/indicators', summary: 'Indicator catalog', description: 'Every indicator: labels (fr, en), theme, unit, numerator and denominator, direction, sources, vintage, provenance (open-data, historical, synthetic), levels and years.', example: '/api/indicators' },
+  { path: '/api/indicators', summary: 'Indicator catalog', description: 'Every indicator: labels (fr, en), theme, unit, numerator and denominator, direction, sources, vintage, provenance (open-data, historical, synthetic), levels and years. The years are those the served warehouse holds (an imported official release adds its year without a code change; the default year of a request is the latest); yearDetails gives each year its provenance and vintage (ftth_share: T1 2018 historical, an imported ARCEP quarter open data); build is the warehouse build id.', example: '/api/indicators' },
   {
     path: '/api/map',
     summary: 'Values of one indicator for every territory of a level',
-    description: 'Ratios of sums over schools (or communes). Each value has n (schools behind it) and low_n when n is under min_schools. Includes class-ready statistics (min, max, mean, median, standard deviation, deciles). school_type matters because each level of government runs one type: communes écoles, départements collèges, régions lycées. Demo values carry provenance "synthetic" and a "données fictives" notice.',
+    description: 'Ratios of sums over schools (or communes). Each value has n (schools behind it) and low_n when n is under min_schools. Includes class-ready statistics (min, max, mean, median, standard deviation, deciles). school_type matters because each level of government runs one type: communes écoles, départements collèges, régions lycées. Demo values carry provenance "synthetic" and a "données fictives" notice; with partners’ imported data, each value has its imported_share and the whole answer is imported or mixed, with the importing bodies and dates (components.schemas.Provenance).',
     query: mapQuery,
     example: '/api/map?indicator=ips&level=departement&year=2022&within=academie:06',
   },
@@ -46,17 +47,17 @@ export const ROUTE_DOCS: RouteDoc[] = [
   {
     path: '/api/territories/{level}/{code}',
     summary: 'One territory and its profile',
-    description: 'The territory, its parents, its children (a commune lists its schools) and its profile: for every indicator, the value for the year (the requested one, else the latest before it, else the latest), n schools, the parent’s and France’s values, the index against the parent (parent = 100), the rank among its siblings (1 = best in the indicator’s direction) and provenance.',
+    description: 'The territory, its parents, its children (a commune lists its schools) and its profile: for every indicator, the value for the year (the requested one, else the latest before it, else the latest), n schools, the parent’s and France’s values, the index against the parent (parent = 100), the rank among its siblings (1 = best in the indicator’s direction) and provenance (provenance and imported_share of each figure; notice on demo or partly demo figures; imports: the importing bodies and dates behind imported or mixed figures; see components.schemas.Provenance).',
     params: detailParams,
     query: detailQuery,
     example: '/api/territories/departement/15?year=2024',
   },
-  { path: '/api/schools', summary: 'Every school of a selection', description: 'Compact rows (columns listed once): UAI, name, type, sector, commune, position quality (exact or commune), real and display (map) coordinates, 2022 pupils and the indicator value at the school.', query: schoolsQuery, example: '/api/schools?indicator=thd_share&year=2025&within=departement:15' },
-  { path: '/api/series', summary: 'An indicator for every year', description: 'Over a territory (or France), with France alongside.', query: seriesQuery, example: '/api/series?indicator=fibre_share&territory=departement:15' },
+  { path: '/api/schools', summary: 'Every school of a selection', description: 'Compact rows (columns listed once): UAI, name, type, sector, commune, position quality (exact or commune), real and display (map) coordinates, 2022 pupils, the indicator value at the school and its provenance (importable indicators: imported or synthetic; else null, the response’s provenance applies). The response’s provenance block (components.schemas.Provenance) is the mix over the schools with a value: imported_share, notice, sources and the importing bodies and dates.', query: schoolsQuery, example: '/api/schools?indicator=thd_share&year=2025&within=departement:15' },
+  { path: '/api/series', summary: 'An indicator for every year', description: 'Over a territory (or France), with France alongside. Each point has its provenance and imported_share (importable indicators); the response’s provenance block (components.schemas.Provenance) is the mix over all the points.', query: seriesQuery, example: '/api/series?indicator=fibre_share&territory=departement:15' },
   {
     path: '/api/export',
     summary: 'A selection as a file',
-    description: 'The same selections as /api/map (kind=map) and /api/schools (kind=schools) as CSV (UTF-8 with BOM, cells protected against formula injection), GeoJSON (real coordinates, DROM in place) or Parquet, named after the view, with provenance, notice, source, vintage and licence columns.',
+    description: 'The same selections as /api/map (kind=map) and /api/schools (kind=schools) as CSV (UTF-8 with BOM, cells protected against formula injection), GeoJSON (real coordinates, DROM in place) or Parquet, named after the view (e.g. copaneeta_communes-cantal_ips_2022.csv), with provenance, notice, source, vintage and licence columns.',
     query: exportQuery,
     example: '/api/export?kind=map&indicator=thd_share&level=commune&within=departement:15&format=csv',
   },
@@ -64,7 +65,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     path: '/api/equity',
     summary: 'Equity measures of one indicator over the units of a territory',
     description:
-      'How unequally an indicator is spread over the units (by: school, commune, departement, academie) of a territory (within; France when omitted), and whether the gap is closing. measures: Gini, Theil T (0·ln 0 = 0, zeros kept) with its exact between/within decomposition over the level just below the territory, coefficient of variation, p90/p10 and the gap between the top and bottom fifths, all weighted by each unit’s denominator (the weights field says which). gaps: by commune density class (< 25, 25–300, ≥ 300 inhabitants/km²: a proxy, not INSEE’s density grid), sector, school type, and the IPS gradient (quintiles, weighted least-squares slope). spatial: global Moran’s I and LISA clusters (high-high, low-low, high-low, low-high) with 999 seeded permutations, over queen contiguity of communes (islands attached to their nearest unit) or the 8 nearest schools; significant units only, with counts. trend: each measure over the indicator’s years, narrowing, widening or stable. summary_fr: a plain-language French summary. methods: the conventions, spelled out. Demo values carry provenance "synthetic" and a "données fictives" notice. A France-wide request can take seconds the first time; answers are cached.',
+      'How unequally an indicator is spread over the units (by: school, commune, departement, academie) of a territory (within; France when omitted), and whether the gap is closing. measures: Gini, Theil T (0·ln 0 = 0, zeros kept) with its exact between/within decomposition over the level just below the territory, coefficient of variation, p90/p10 and the gap between the top and bottom fifths, all weighted by each unit’s denominator (the weights field says which). gaps: by commune density class (< 25, 25–300, ≥ 300 inhabitants/km²: a proxy, not INSEE’s density grid), sector, school type, and the IPS gradient (quintiles, weighted least-squares slope). spatial: global Moran’s I and LISA clusters (high-high, low-low, high-low, low-high) with 999 seeded permutations, over queen contiguity of communes (islands attached to their nearest unit) or the 8 nearest schools; significant units only, with counts. trend: each measure over the indicator’s years, narrowing, widening or stable. summary_fr: a plain-language French summary. methods: the conventions, spelled out. Demo values carry provenance "synthetic" and a "données fictives" notice; with imported data the provenance block (components.schemas.Provenance) is the mix over the schools behind the units (imported_share: their share imported), units_provenance counts the units resting on imported, mixed and demo values, and summary_fr says « données fictives » or « en partie importées (n % des établissements) ». A France-wide request can take seconds the first time; answers are cached.',
     query: equityQuery,
     example: '/api/equity?indicator=thd_share&year=2025&within=academie:06&by=commune',
   },
@@ -79,7 +80,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   {
     path: '/api/objectives',
     summary: 'Convention objectives and their status',
-    description: 'The objectives of the conventions (server/objectives/examples.json: fictitious examples, example: true with an example_notice), each with its partner, indicator, scope, how it is judged (share_of_schools: the share of the scope’s schools whose own value meets threshold must reach target; territory_value: the scope’s ratio of sums must meet target), baseline and deadline, and its status (met, on_track, late, off_track, insufficient_data; rule: the rule text), latest value and expected year.',
+    description: 'The objectives of the conventions: the partners’ imported objectives (origin: "imported", imported: {import_id, file_name, body, imported_at, checksum_sha256}; `npm run data -- import objectives` or POST /api/admin/imports?kind=objectives) and the shipped fictitious examples (origin: "shipped", example: true with an example_notice; an imported objective replaces the example of the same id). Filters: partner and convention (ids; an id no objective has answers 400 unknown_partner / unknown_convention listing the known ones), examples=false (imported objectives only); filters echoes them. Each with its partner, indicator, scope, how it is judged (share_of_schools: the share of the scope’s schools whose own value meets threshold must reach target; territory_value: the scope’s ratio of sums must meet target), baseline and deadline, and its status (met, on_track, late, off_track, insufficient_data; rule: the rule text), latest value and expected year.',
     query: objectivesQuery,
     example: '/api/objectives?partner=departement-15',
   },
@@ -98,7 +99,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     query: leftBehindQuery,
     example: '/api/objectives/allier-colleges-thd/left-behind.csv?level=commune',
   },
-  { path: '/api/compare', summary: 'Territories side by side', description: 'Several territories of any levels on the same indicators, with France.', query: compareQuery, example: '/api/compare?territories=departement:03,departement:15,departement:43,departement:63&indicators=ips,thd_share' },
+  { path: '/api/compare', summary: 'Territories side by side', description: 'Several territories of any levels on the same indicators, with France. Each value has its provenance and imported_share (importable indicators); each indicator the provenance block (components.schemas.Provenance) of the mix over the territories compared.', query: compareQuery, example: '/api/compare?territories=departement:03,departement:15,departement:43,departement:63&indicators=ips,thd_share' },
 ];
 
 type Json = Record<string, unknown>;
@@ -150,7 +151,7 @@ export function openApiDocument(docs: readonly RouteDoc[], version: string): Jso
       license: { name: 'Data: Licence Ouverte / Etalab 2.0' },
     },
     paths,
-    components: { schemas: { Error: errorSchema } },
+    components: { schemas: { Error: errorSchema, Provenance: z.toJSONSchema(provenanceSchema, { unrepresentable: 'any' }) } },
   };
 }
 
@@ -173,6 +174,6 @@ export function docsHtml(doc: Json): string {
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}code{background:#f2f2f2;padding:0 .2em}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}section{margin:2rem 0}a{color:#0a4fa3}</style></head>
 <body><h1>${esc(info.title)}</h1><p>${esc(info.description)}</p><p>Version ${esc(info.version)} · <a href="/api/openapi.json">openapi.json</a> (OpenAPI 3.1) · Erreurs : <code>{ "error": { "code", "message", "param" } }</code></p>
 <section id="donnees-fictives"><h2>Données fictives (provenance <code>synthetic</code>)</h2><p>Les données ouvertes ne contiennent ni l’équipement ni les usages numériques par établissement, ni la connectivité actuelle. Ces indicateurs sont donc remplis par une couche de démonstration : des valeurs <strong>simulées</strong>, déterministes (graine <code>copaneeta-demo-v1</code>), plausibles et liées au contexte réel (densité, couverture FttH 2018, type, secteur, IPS). Elles ne décrivent aucun établissement réel et sont signalées « données fictives » partout où elles apparaissent ; les données réelles importées par les partenaires les remplaceront.</p></section>
-<section id="imports"><h2>Imports des partenaires (provenance <code>imported</code>)</h2><p>Les valeurs réelles des partenaires (inventaires, mesures par établissement) remplacent les valeurs fictives pour le même établissement, la même mesure et la même année scolaire. <code>POST /api/admin/imports?kind=measures&amp;body=&lt;organisme&gt;[&amp;dry_run=true][&amp;skip_invalid=true]</code>, le fichier (CSV ou Parquet, format long, modèles : <code>/api/templates/{theme}.csv</code>) en corps de requête, avec <code>Authorization: Bearer &lt;jeton&gt;</code> : 201 appliqué, 200 simulation, 422 refusé (rapport : ligne, colonne, raison de chaque problème), 413 trop volumineux, 409 import en cours. Chaque import crée une nouvelle version de l’entrepôt, servie d’un seul coup ; la précédente est conservée (<code>POST /api/admin/rollback</code>). <code>/api/map</code> donne pour chaque territoire la part d’établissements aux valeurs importées (<code>imported_share</code>) et une provenance <code>synthetic</code>, <code>imported</code> ou <code>mixed</code>.</p></section>
+<section id="imports"><h2>Imports des partenaires (provenance <code>imported</code>)</h2><p>Les valeurs réelles des partenaires (inventaires, mesures par établissement) remplacent les valeurs fictives pour le même établissement, la même mesure et la même année scolaire. <code>POST /api/admin/imports?kind=measures&amp;body=&lt;organisme&gt;[&amp;dry_run=true][&amp;skip_invalid=true]</code> (ou <code>kind=objectives</code> : objectifs des conventions, fichier JSON au format de <code>server/objectives/examples.json</code>, importé en entier ou refusé ; ou une publication officielle dans son propre format : <code>kind=ips</code> fichier IPS de la DEPP au format ap2022, <code>kind=annuaire</code> export de l’Annuaire de l’éducation (positions exactes, effectifs, nouveaux établissements), <code>kind=arcep</code> déploiements FttH par commune de l’Arcep (nouveau millésime, données ouvertes), <code>kind=boundaries</code> changements de codes communes de l’Insee (codes seulement ; source et millésime dans <code>/api/health</code>)), le fichier (CSV ou Parquet, format long, modèles : <code>/api/templates/{theme}.csv</code>) en corps de requête, avec <code>Authorization: Bearer &lt;jeton&gt;</code> : 201 appliqué, 200 simulation, 422 refusé (rapport : ligne, colonne, raison de chaque problème), 413 trop volumineux, 409 import en cours. Chaque import crée une nouvelle version de l’entrepôt, servie d’un seul coup ; la précédente est conservée (<code>POST /api/admin/rollback</code>). <code>/api/map</code> donne pour chaque territoire la part d’établissements aux valeurs importées (<code>imported_share</code>) et une provenance <code>synthetic</code>, <code>imported</code> ou <code>mixed</code>.</p></section>
 ${sections}</body></html>`;
 }

@@ -2,9 +2,9 @@
  * One view of the map: fetches geometry and values for the view state, classifies and colours
  * them, and lays out the control panel, the legend, the map and its source line.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Indicator } from './api/types.ts';
+import type { Indicator, MapValue } from './api/types.ts';
 import { equityOptions } from './api/equity.ts';
 import { insetsOptions, mapValuesOptions, schoolsOptions } from './api/queries.ts';
 import { pick, t } from './i18n/index.ts';
@@ -26,16 +26,36 @@ import { EmbedDialog } from './panels/EmbedDialog.tsx';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { LisaKey } from './panels/LisaKey.tsx';
+import { MapExportMenu } from './panels/MapExportMenu.tsx';
 import { colorMeaning } from './panels/legendText.ts';
 import { ProvenanceBadge } from './panels/ProvenanceBadge.tsx';
 import { SourceLine } from './panels/SourceLine.tsx';
 import { refString, type ViewState } from './state/url.ts';
 import { useReplaceCamera } from './state/useViewState.ts';
 
+// The legend's histogram sorts and bins every value: it renders only when its props change.
+const ShownLegend = memo(Legend);
+
+/** The longest the table waits for the map before loading its names anyway. */
+const TABLE_DELAY_MS = 4000;
+
 interface Props {
   indicators: readonly Indicator[];
   view: ViewState;
   onChange: (patch: Partial<ViewState>) => void;
+}
+
+/**
+ * The /api/map query of a view: its indicator (else the first), level, year, parent, and the
+ * school filters when the indicator is computed per school. App prefetches it on a change, so the
+ * request leaves before the new view renders.
+ */
+export function viewValuesOptions(view: ViewState, indicators: readonly Indicator[]) {
+  const indicator = indicators.find((i) => i.id === view.indicator) ?? (indicators[0] as Indicator);
+  // school filters and points only exist for indicators computed per school
+  const perSchool = indicator.grain === 'school';
+  const filters = perSchool ? { schoolType: view.schoolType, sector: view.sector } : { schoolType: null, sector: null };
+  return mapValuesOptions(indicator.id, view.level, view.year, view.within ? refString(view.within) : null, filters);
 }
 
 export function Dashboard({ indicators, view, onChange }: Props) {
@@ -47,10 +67,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   const filters = perSchool ? { schoolType: view.schoolType, sector: view.sector } : { schoolType: null, sector: null };
   const within = view.within ? refString(view.within) : null;
 
-  const valuesQuery = useQuery({
-    ...mapValuesOptions(indicator.id, level, year, within, filters),
-    placeholderData: keepPreviousData,
-  });
+  const valuesQuery = useQuery({ ...viewValuesOptions(view, indicators), placeholderData: keepPreviousData });
   const insetsQuery = useQuery(insetsOptions());
   const wantSchools = perSchool && view.schools;
   const schoolsQuery = useQuery({ ...schoolsOptions(indicator.id, year, within, filters), enabled: wantSchools });
@@ -73,7 +90,12 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   const shownIndicator = indicators.find((i) => i.id === shown?.indicator) ?? indicator;
   const classified = useClassification(view, shownIndicator, shown);
   const { classification, colors } = classified;
-  const byCode = useMemo(() => new Map(shown?.values.map((v) => [v.code, v])), [shown]);
+  // the value under the pointer: indexed on the first hover, not on every new set of values
+  const valueOf = useMemo(() => {
+    let byCode: Map<string, MapValue> | null = null;
+    return (code: string) => (byCode ??= new Map(shown?.values.map((v) => [v.code, v]))).get(code);
+  }, [shown]);
+  const shownValues = useMemo(() => shown?.values.map((v) => v.value), [shown]);
 
   // the key names everything the colours depend on, so `ready` always means the current view
   const renderKey = `${stateKey}|${within ?? ''}|${filters.schoolType ?? ''}|${filters.sector ?? ''}|${classification.thresholds.join(',')}|${colors.join(',')}`;
@@ -89,7 +111,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
     [wantSchools, schoolsQuery.data, isCurrent, classification, colors],
   );
   const directory = useDirectory(view.within !== null || view.selected !== null);
-  // The table beside the map re-fetches and re-sorts up to ~35,000 rows when the data shown
+  // The table beside the map re-joins and re-sorts up to ~35,000 rows when the data shown
   // changes: that part follows in a deferred (interruptible) render, so the map is re-coloured
   // first. The selection and the language stay immediate.
   const deferred = useDeferredValue(view);
@@ -100,6 +122,37 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   const aroundIndicator = indicators.find((i) => i.id === aroundView.indicator) ?? indicator;
   const onCamera = useReplaceCamera(view);
   usePrefetchBounds(level, isCurrent);
+  // The table's names (~0.5 MB for all communes) load once the map has drawn, or failed, or
+  // after a few seconds: never in the way of the map.
+  const [mapDrawn, setMapDrawn] = useState(false);
+  useEffect(() => {
+    if (mapDrawn) return;
+    const timer = setTimeout(() => setMapDrawn(true), TABLE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [mapDrawn]);
+
+  // The legend of the values shown renders with them, in step with the map; but marking it
+  // stale while new values load (its histogram sorts and bins every value again) is deferred, off
+  // the urgent path. (Deferring the new values' legend too would make `ready` wait for it behind
+  // the map's next frame, which software WebGL draws in ~100 ms.)
+  const legendProps = useMemo(
+    () => ({
+      lang,
+      indicator: shownIndicator,
+      classification,
+      colors,
+      stale: !isCurrent,
+      values: shownValues,
+      provenanceValues: shown?.values,
+      palette: classified.palette,
+      reverse: view.reverse,
+      reference: classified.reference,
+      requested: view.classes,
+    }),
+    [lang, shownIndicator, classification, colors, isCurrent, shownValues, shown, classified.palette, view.reverse, classified.reference, view.classes],
+  );
+  const deferredLegend = useDeferredValue(legendProps);
+  const legend = isCurrent ? legendProps : deferredLegend;
 
   const error = valuesQuery.error ?? schoolsQuery.error ?? (wantLisa ? lisaQuery.error : null);
   const label = pick(lang, indicator.label);
@@ -121,8 +174,9 @@ export function Dashboard({ indicators, view, onChange }: Props) {
               {t(lang, `levels.${level}`)} · {year}
             </span>
           </h2>
-          <ProvenanceBadge lang={lang} indicator={indicator} />
+          <ProvenanceBadge lang={lang} indicator={indicator} mix={isCurrent ? shown : null} />
           <EmbedDialog lang={lang} title={`${label} — ${t(lang, `levels.${level}`)} · ${year}`} generatedAlt={ariaLabel} />
+          <MapExportMenu lang={lang} indicator={shownIndicator} view={view} values={isCurrent ? shown?.values : undefined} classification={classification} colors={colors} meaning={meaning} alt={ariaLabel} directory={directory} schools={schools} />
         </div>
         <div className="map-toolbar">
           <Breadcrumb lang={lang} within={view.within} selected={view.selected} directory={directory} onChange={onChange} />
@@ -141,8 +195,10 @@ export function Dashboard({ indicators, view, onChange }: Props) {
           schoolsPending={wantSchools && schools === null}
           lisa={lisa}
           lisaPending={wantLisa && lisa === null && !lisaQuery.isError}
+          legendPending={legend !== legendProps}
           onPick={(ref) => onChange(pickPatch(ref, view, directory))}
           onCamera={onCamera}
+          onReady={() => setMapDrawn(true)}
           failed={error !== null}
           ariaLabel={ariaLabel}
           overlay={
@@ -163,29 +219,18 @@ export function Dashboard({ indicators, view, onChange }: Props) {
                 level={target.level}
                 code={target.code}
                 name={target.name}
-                value={byCode.get(target.code)}
-                outside={shown.within !== null && !byCode.has(target.code)}
+                value={valueOf(target.code)}
+                outside={shown.within !== null && valueOf(target.code) === undefined}
                 indicator={shownIndicator}
                 year={shown.year}
               />
             )
           }
         />
-        <SourceLine lang={lang} indicator={indicator} />
+        <SourceLine lang={lang} indicator={indicator} mix={isCurrent ? shown : null} />
       </section>
-      <Legend
-        lang={lang}
-        indicator={shownIndicator}
-        classification={classification}
-        colors={colors}
-        stale={!isCurrent}
-        values={shown?.values.map((v) => v.value)}
-        palette={classified.palette}
-        reverse={view.reverse}
-        reference={classified.reference}
-        requested={view.classes}
-      />
-      <AroundMap indicators={indicators} indicator={aroundIndicator} view={aroundView} onChange={onChange} />
+      <ShownLegend {...legend} />
+      <AroundMap indicators={indicators} indicator={aroundIndicator} view={aroundView} onChange={onChange} tableActive={mapDrawn || error !== null} />
     </main>
   );
 }

@@ -18,16 +18,20 @@ import type {
 } from './types.ts';
 
 /**
- * The indicator catalog. `/api/indicators` serves the very module bundled here
- * (server/indicators/catalog.ts, same deploy), so the page starts from the bundled copy and the
- * first map request does not wait for a round trip.
+ * The indicator catalog. The page starts from the copy bundled here (server/indicators/catalog.ts,
+ * same deploy), so the first map request does not wait for a round trip, and fetches
+ * `/api/indicators` at once: its years are those the served warehouse holds (an imported release
+ * adds some without a new web build), with each year's provenance and vintage (`yearDetails`,
+ * which the bundled copy lacks: see web/state/years.ts).
  */
 export function indicatorsOptions() {
   return queryOptions({
     queryKey: ['indicators'] as const,
     queryFn: ({ signal }) => fetchJson<IndicatorsResponse>('/api/indicators', signal),
     initialData: { indicators: [...INDICATORS] },
-    staleTime: Infinity,
+    // the bundled copy is stale from the start: the served catalog replaces it on mount
+    initialDataUpdatedAt: 0,
+    staleTime: 5 * 60_000,
   });
 }
 

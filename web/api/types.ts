@@ -8,6 +8,8 @@ import type { Indicator, Level, Localized, Provenance, SchoolType, Sector } from
 export type { Indicator, Level, Localized, Provenance, SchoolType, Sector };
 
 export interface IndicatorsResponse {
+  /** build id of the served warehouse whose years the indicators carry (absent in the bundled copy) */
+  build?: string;
   indicators: Indicator[];
 }
 
@@ -21,6 +23,8 @@ export interface MapValue {
   low_n?: boolean;
   num: number | null;
   den: number | null;
+  /** share of the schools behind the value whose value is partners' imported data (importable indicators) */
+  imported_share?: number | null;
 }
 
 export interface MapResponse {
@@ -30,9 +34,15 @@ export interface MapResponse {
   within: string | null;
   school_type?: SchoolType | null;
   sector?: Sector | null;
-  provenance: Provenance;
+  provenance: Provenance | 'mixed';
   /** "données fictives …" for synthetic values, a warning for historical ones */
   notice?: string;
+  /** importable indicators: 'mixed' when imported and demo values are shown together, with the imported share */
+  imported_share?: number | null;
+  /** the sources of the values shown (the importing bodies and dates for imported ones) */
+  sources?: Indicator['sources'];
+  /** the importing bodies behind imported values, latest first */
+  imports?: { body: string; date: string; schools: number }[];
   unit: Localized | string;
   min_schools?: number;
   values: MapValue[];

@@ -9,14 +9,16 @@ import { useQuery } from '@tanstack/react-query';
 import { compareOptions } from '../api/profile.ts';
 import { indicatorsOptions } from '../api/queries.ts';
 import { DotChart } from '../charts/DotChart.tsx';
+import { chartSearch } from '../embed/chartUrl.ts';
+import { chartFileBase } from '../export/naming.ts';
+import { ChartActions } from '../panels/ChartActions.tsx';
 import { compareColor } from '../charts/scales.ts';
-import { Sized } from '../charts/Sized.tsx';
-import { DEMO_YEARS } from '../../server/indicators/catalog.ts';
 import { DEFAULT_LANG, pick, t } from '../i18n/index.ts';
 import { ErrorBanner } from '../panels/ErrorBanner.tsx';
 import { Header } from '../panels/Header.tsx';
 import { provenanceNote } from '../profile/sentences.ts';
 import { refString } from '../state/url.ts';
+import { isProvisional, pickYear, schoolYears } from '../state/years.ts';
 import { CompareTable } from './CompareTable.tsx';
 import { DEFAULT_COMPARE, multiplesOf } from './compareData.ts';
 import { PageSources } from './PageSources.tsx';
@@ -26,15 +28,14 @@ import { navigateTo, setDocumentMeta, useLocation } from './useLocation.ts';
 import './pages.css';
 import './print.css';
 
-const YEARS = [...DEMO_YEARS];
-const LATEST = Math.max(...YEARS);
-
 export function ComparePage() {
   const { search } = useLocation();
   const q = parseCompareQuery(search);
   const lang = q.lang ?? DEFAULT_LANG;
-  const year = q.year !== null && YEARS.includes(q.year as (typeof YEARS)[number]) ? q.year : LATEST;
   const catalog = useQuery(indicatorsOptions()).data.indicators;
+  // the school years of the served warehouse (web/state/years.ts)
+  const years = schoolYears(catalog);
+  const year = pickYear(years, q.year, catalog.some(isProvisional));
   const chosen = q.indicators.filter((id) => catalog.some((c) => c.id === id));
   const ids = chosen.length ? chosen : DEFAULT_COMPARE;
   const refs = q.territories.map(refString);
@@ -81,7 +82,7 @@ export function ComparePage() {
           <label>
             <span>{t(lang, 'control.year')}</span>
             <select value={year} onChange={(e) => go({ year: Number(e.target.value) })}>
-              {YEARS.map((y) => (
+              {years.map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
@@ -109,11 +110,21 @@ export function ComparePage() {
               <h2 id="cp-multiples-title">{t(lang, 'compare.multiples')}</h2>
               <div className="cp-grid">
                 {multiples.map((m) => (
-                  <Sized key={m.indicator.id} print={350} className="pp-card-chart">
-                    {(width) => (
+                  <ChartActions
+                    key={m.indicator.id}
+                    lang={lang}
+                    title={`${pick(lang, m.indicator.label)} (${m.year})`}
+                    subtitle={data.territories.map((x) => x.name).join(' · ')}
+                    notice={m.provenance === 'synthetic' || m.provenance === 'mixed' ? t(lang, 'export.demo') : null}
+                    embedSearch={chartSearch({ chart: 'compare', territories: q.territories, indicator: m.indicator.id, year, lang: lang === 'fr' ? null : lang })}
+                    indicators={[m.indicator]}
+                    fileBase={chartFileBase('compare', data.territories.map((x) => x.name), m.indicator.id, m.year)}
+                    print={350}
+                    className="pp-card-chart"
+                    render={(width) => (
                       <DotChart lang={lang} title={`${pick(lang, m.indicator.label)} (${m.year})`} note={provenanceNote(lang, m.provenance)} rows={m.rows} unit={pick(lang, m.indicator.unit)} decimals={m.indicator.decimals} width={width} />
                     )}
-                  </Sized>
+                  />
                 ))}
               </div>
             </section>

@@ -8,9 +8,11 @@ import { useQuery } from '@tanstack/react-query';
 import { schoolsOptions } from '../api/queries.ts';
 import { namedValuesOptions } from '../api/territory.ts';
 import { DistributionChart } from '../charts/DistributionChart.tsx';
+import { chartSearch } from '../embed/chartUrl.ts';
+import { chartFileBase } from '../export/naming.ts';
+import { ChartActions } from '../panels/ChartActions.tsx';
 import { positionOf, type Marker, type Unit } from '../charts/histogramLayout.ts';
 import { fmt } from '../charts/scales.ts';
-import { Sized } from '../charts/Sized.tsx';
 import { pick, t } from '../i18n/index.ts';
 import { placeIn, placeName } from '../profile/places.ts';
 import { provenanceNote } from '../profile/sentences.ts';
@@ -57,8 +59,17 @@ export function DistributionSection({ ctx, current, school, onSchool }: Props) {
       {!perSchool && !perCommune ? <p className="hint">{t(lang, 'profile.distNone')}</p> : null}
       {pending ? <p className="hint pp-chart-slot">{t(lang, 'app.loading')}</p> : null}
       {units.length > 0 ? (
-        <Sized print={350} className="pp-card-chart">
-          {(width) => (
+        <ChartActions
+          lang={lang}
+          title={title}
+          subtitle={ctx.place.name}
+          notice={entry.provenance === 'synthetic' || entry.provenance === 'mixed' ? t(lang, 'export.demo') : null}
+          embedSearch={chartSearch({ chart: 'distribution', territory, indicator: current, year, school: picked?.id ?? null, lang: lang === 'fr' ? null : lang })}
+          indicators={[ind]}
+          fileBase={chartFileBase('distribution', [ctx.place.name], current, year)}
+          print={350}
+          className="pp-card-chart"
+          render={(width) => (
             <DistributionChart
               lang={lang}
               title={title}
@@ -73,7 +84,7 @@ export function DistributionSection({ ctx, current, school, onSchool }: Props) {
               height={width < 400 ? 116 : 180}
             />
           )}
-        </Sized>
+        />
       ) : null}
       {picked ? (
         <p className="pp-sentence" data-testid="highlighted-school">

@@ -10,12 +10,12 @@ import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { indicatorsOptions } from '../api/queries.ts';
 import { territoryOptions } from '../api/territory.ts';
-import { DEMO_YEARS } from '../../server/indicators/catalog.ts';
 import { DEFAULT_LANG, pick, t } from '../i18n/index.ts';
 import { ErrorBanner } from '../panels/ErrorBanner.tsx';
 import { Header } from '../panels/Header.tsx';
 import { defaultIndicator } from '../profile/gaps.ts';
 import type { TerritoryRef } from '../state/url.ts';
+import { isProvisional, pickYear, schoolYears } from '../state/years.ts';
 import { DistributionSection } from './DistributionSection.tsx';
 import { EquitySection } from './EquitySection.tsx';
 import { KeyFigures } from './KeyFigures.tsx';
@@ -29,16 +29,15 @@ import { navigateTo, setDocumentMeta, useLocation } from './useLocation.ts';
 import './pages.css';
 import './print.css';
 
-/** Years a profile offers: those of the demo layer (other indicators show their latest year before). */
-const YEARS = [...DEMO_YEARS];
-const LATEST = Math.max(...YEARS);
-
 export function ProfilePage({ territory }: { territory: TerritoryRef }) {
   const { search } = useLocation();
   const q = parseProfileQuery(search);
   const lang = q.lang ?? DEFAULT_LANG;
-  const year = q.year !== null && YEARS.includes(q.year as (typeof YEARS)[number]) ? q.year : LATEST;
   const indicators = useQuery(indicatorsOptions()).data.indicators;
+  // years a profile offers: those of the indicators computed per school in the served warehouse
+  // (other indicators show their latest year before)
+  const years = schoolYears(indicators);
+  const year = pickYear(years, q.year, indicators.some(isProvisional));
   const query = useQuery(territoryOptions(territory, year));
   const detail = query.data;
   const known = q.indicator !== null && detail?.profile.some((p) => p.indicator === q.indicator);
@@ -73,7 +72,7 @@ export function ProfilePage({ territory }: { territory: TerritoryRef }) {
         {query.isPending ? <p className="loading-pill">{t(lang, 'territory.loading')}</p> : null}
         {ctx && current ? (
           <>
-            <ProfileHead ctx={ctx} current={current} years={YEARS} onYear={(y) => go({ year: y })} onIndicator={(id) => go({ indicator: id })} />
+            <ProfileHead ctx={ctx} current={current} years={years} onYear={(y) => go({ year: y })} onIndicator={(id) => go({ indicator: id })} />
             <div className="pp-top">
               <ProfileMap ctx={ctx} current={current} school={q.school} />
               <KeyFigures ctx={ctx} current={current} onIndicator={(id) => go({ indicator: id })} />
@@ -86,7 +85,7 @@ export function ProfilePage({ territory }: { territory: TerritoryRef }) {
               <DistributionSection ctx={ctx} current={current} school={q.school} onSchool={(uai) => go({ school: uai })} />
               <EquitySection ctx={ctx} current={current} />
             </div>
-            <PageSources lang={lang} indicators={shownIndicators} url={typeof window === 'undefined' ? '' : window.location.href} />
+            <PageSources lang={lang} indicators={shownIndicators} imports={(detail?.profile ?? []).flatMap((e) => e.imports ?? [])} url={typeof window === 'undefined' ? '' : window.location.href} />
           </>
         ) : null}
       </main>
