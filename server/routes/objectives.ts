@@ -170,10 +170,12 @@ export function objectiveRoutes(db: Warehouse, { file = EXAMPLES_FILE, log = con
       const { level } = c.req.valid('query');
       const res = await computeObjective(db, o);
       const prov = provenance(res);
-      const tail: Cell[] = [prov.provenance, prov.notice ?? '', o.example ? EXAMPLE_NOTICE : '', prov.sources.map((s) => s.title).join(' ; ')];
+      // where the objective itself comes from: a partner's import (body, date, file) or the shipped examples
+      const origin = o.imported ? `importé par ${o.imported.body} le ${o.imported.imported_at.slice(0, 10)} (${o.imported.file_name})` : 'exemple livré avec le tableau de bord';
+      const tail: Cell[] = [prov.provenance, prov.notice ?? '', o.example ? EXAMPLE_NOTICE : '', origin, prov.sources.map((s) => s.title).join(' ; ')];
       const head = ['objective', 'year', 'bar_op', 'bar'];
       const lead = (): Cell[] => [o.id, res.left_behind.year, res.bar.op, res.bar.value];
-      const meta = ['provenance', 'notice', 'example', 'source'];
+      const meta = ['provenance', 'notice', 'example', 'objective_origin', 'source'];
       const csv =
         level === 'school'
           ? toCsv(

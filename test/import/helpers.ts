@@ -49,6 +49,16 @@ export async function servedJson(p: TinyProject, url: string): Promise<Record<st
   }
 }
 
+/** The raw text the app serves for `url` from the project's warehouse (CSV downloads). */
+export async function servedText(p: TinyProject, url: string): Promise<string> {
+  const db = await openWarehouse(path.join(p.dataDir, 'warehouse'));
+  try {
+    return await (await createApp({ db, log: () => {} }).request(url)).text();
+  } finally {
+    db.close();
+  }
+}
+
 /** Map values by territory code. */
 export const byCode = (body: Record<string, unknown>) => Object.fromEntries((body.values as { code: string }[]).map((v) => [v.code, v as Record<string, unknown>]));
 

@@ -18,7 +18,7 @@ import { importObjectives, type ObjectivesImportReport } from '../../scripts/imp
 import { rollback } from '../../scripts/import/rollback.ts';
 import { createApp } from '../../server/app.ts';
 import { followWarehouse } from '../../server/db/warehouse.ts';
-import { servedJson, servedSnapshot, writeInput } from './helpers.ts';
+import { servedJson, servedSnapshot, servedText, writeInput } from './helpers.ts';
 import { FIXTURE_VERSION, makeTinyProject, type TinyProject } from './project.ts';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -80,6 +80,9 @@ describe('a good objectives file', () => {
       imported: { import_id: r.import_id, file_name: 'objectifs-cantal.json', body: 'Conseil départemental du Cantal', imported_at: r.at, checksum_sha256: r.file.sha256 },
     });
     expect(imported[0].example_notice).toBeUndefined();
+    // the left-behind download names where the objective comes from
+    const csv = await servedText(p, '/api/objectives/cantal-thd-2027/left-behind.csv');
+    expect(csv.split('\r\n')[1]).toContain(`importé par Conseil départemental du Cantal le ${r.at.slice(0, 10)} (objectifs-cantal.json)`);
     expect(imported[1].title.fr).toBe('Équipement des collèges du Cantal');
     const shipped = after.objectives.filter((o: Body) => o.origin === 'shipped');
     expect(shipped.length).toBe(examples - 1);

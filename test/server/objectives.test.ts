@@ -183,9 +183,10 @@ describe('GET /api/objectives/{id}/left-behind.csv', () => {
     expect(headers.get('Content-Disposition')).toBe('attachment; filename="objectif-thd-academie-etablissements-sous-le-seuil-2025.csv"');
     const [head, row, ...rest] = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(rest).toEqual([]);
-    expect(head).toBe('objective,year,bar_op,bar,uai,name,commune_code,commune_name,school_type,sector,value,gap,pupils,lon,lat,position_quality,value_provenance,provenance,notice,example,source');
+    expect(head).toBe('objective,year,bar_op,bar,uai,name,commune_code,commune_name,school_type,sector,value,gap,pupils,lon,lat,position_quality,value_provenance,provenance,notice,example,objective_origin,source');
     expect(row).toMatch(/^thd-academie,2025,>=,30,0150001A,"'=HYPERLINK\(""http:\/\/x""\)",15014,Aurillac,ecole,public,28,2,100,3,45,commune,synthetic,synthetic,données fictives/);
     expect(row).toMatch(/exemple fictif/);
+    expect(row).toMatch(/exemple livré avec le tableau de bord/);
   });
 
   it('downloads the communes; rejects an unknown level', async () => {
