@@ -4,6 +4,7 @@
  *   import measures <file> [--dry-run] [--skip-invalid] [--body "<organisation>"] [--json] [--max-bytes N]
  *   import objectives <file.json> [--dry-run] [--body "<organisation>"] [--json]   convention objectives
  *   import ips|annuaire|arcep|boundaries <file> [--dry-run] [--skip-invalid] …   official releases in their own formats
+ *   import boundaries <communes.geojson[.gz]> [--movements <v_mvt_commune.csv>] [--vintage "<label>"] …   new commune geometry (a new build)
  *   rollback [--json]            serve the previous version again
  *   imports [--json]             the audit log (imports, refusals, rollbacks)
  *   template <theme>             an import template (connectivity, equipment, usage) on stdout
@@ -19,13 +20,16 @@ import { MEASURE_THEMES, type MeasureTheme } from '../server/indicators/measures
 import { DataLockedError } from './build/publish.ts';
 import { readAudit } from './import/audit.ts';
 import { FILE_IMPORT_KINDS, fileImportKind } from './import/kinds.ts';
-import { DEFAULT_MAX_BYTES } from './import/measures.ts';
+import { DEFAULT_MAX_BYTES, type ImportOptions } from './import/measures.ts';
 import { formatObjectivesReport, importObjectives } from './import/objectives.ts';
 import { formatReport } from './import/report.ts';
 import { rollback } from './import/rollback.ts';
+import { importContours } from './import/releases/contours.ts';
+import { looksLikeGeoJson } from './import/releases/geojsonSniff.ts';
 
 const USAGE = `usage: npm run data -- import <${FILE_IMPORT_KINDS.map((k) => k.kind).join('|')}> <file> [--dry-run] [--skip-invalid] [--body "<organisation>"] [--json] [--max-bytes N]
        npm run data -- import objectives <file.json> [--dry-run] [--body "<organisation>"] [--json]
+       npm run data -- import boundaries <communes.geojson[.gz]> [--movements <v_mvt_commune.csv>] [--vintage "<label>"] [--dry-run] [--skip-invalid] [--body "<organisation>"]
        npm run data -- rollback [--json]
        npm run data -- imports [--json]
        npm run data -- template <${MEASURE_THEMES.join('|')}>`;
@@ -38,7 +42,7 @@ interface Parsed {
   values: Map<string, string>;
 }
 
-const VALUE_FLAGS = new Set(['--body', '--max-bytes']);
+const VALUE_FLAGS = new Set(['--body', '--max-bytes', '--movements', '--vintage']);
 const BOOLEAN_FLAGS = new Set(['--dry-run', '--skip-invalid', '--json']);
 
 function parseArgs(argv: readonly string[]): Parsed {
@@ -98,7 +102,13 @@ export async function main(argv: readonly string[], root: string): Promise<numbe
       if (!k) throw new UsageError(kind ? `unknown import kind "${kind}": ${FILE_IMPORT_KINDS.map((x) => x.kind).join(', ')} or objectives` : 'which kind? import measures <file>');
       if (!file || extra.length) throw new UsageError(`import ${k.kind} takes one file`);
       const pauseMs = Number(process.env.DATA_IMPORT_TEST_PAUSE_MS ?? 0);
-      const report = await k.run({
+      // a GeoJSON of commune boundaries, with the year's code changes (scripts/import/releases/contours.ts)
+      const movements = p.values.get('--movements');
+      const vintage = p.values.get('--vintage');
+      const contours = k.kind === 'boundaries' && (await looksLikeGeoJson(path.resolve(file)));
+      if ((movements !== undefined || vintage !== undefined) && !contours) throw new UsageError('--movements and --vintage go with import boundaries <communes.geojson[.gz]>');
+      const run = contours ? (o: ImportOptions) => importContours({ ...o, ...(movements ? { movements: path.resolve(movements) } : {}), ...(vintage ? { vintage } : {}) }) : k.run;
+      const report = await run({
         dataDir,
         file: path.resolve(file),
         body: p.values.get('--body') ?? process.env.IMPORT_BODY ?? 'non renseigné',

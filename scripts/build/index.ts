@@ -16,6 +16,7 @@ import { decodeText } from '../parse/csv.ts';
 import { parseArcepCommunes, parseFtthCommunes } from '../parse/arcep.ts';
 import { parseGeoloc } from '../parse/geoloc.ts';
 import { parseIps } from '../parse/ips.ts';
+import { boundariesForBuild, boundariesSources, copyBoundaries, foldMergedCommunes } from '../import/releases/importedBoundaries.ts';
 import { fetchSource, resolveMirrorDir } from '../sources/fetch.ts';
 import { SOURCES, source, type SourceId } from '../sources/manifest.ts';
 import { academiesByDepartement } from './academies.ts';
@@ -35,6 +36,19 @@ import { releaseSources, writeWarehouse } from './warehouse.ts';
 export interface BuildOptions {
   root: string;
   log?: (line: string) => void;
+  /** the data folder written (default `<root>/data`) */
+  dataDir?: string;
+  /** the caller already holds the data lock of `dataDir` (an import) */
+  lockHeld?: boolean;
+  /**
+   * A folder of imported commune boundaries (scripts/import/releases/importedBoundaries.ts) used
+   * instead of the mirror's communes file; by default those of the served version, if any.
+   */
+  boundariesDir?: string;
+  /** called on the new warehouse file once written, before it is published (an import stages its rows) */
+  beforePublish?: (warehouseFile: string, buildId: string) => Promise<void>;
+  /** merged into build.json (an import: its parent version and imports) */
+  buildInfo?: Record<string, unknown>;
 }
 
 export interface BuildSummary {
@@ -57,23 +71,31 @@ const SCHOOL_FILES = [
 ] as const;
 
 /** Runs the build; resolves with a summary once `data/warehouse` points to the new build. */
-export async function build({ root, log = console.log }: BuildOptions): Promise<BuildSummary> {
+export async function build(options: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
+  const { root, log = console.log } = options;
   // one writer at a time on data/ (another build or an import fails fast instead of racing)
-  const release = await acquireDataLock(path.join(root, 'data'), 'data build', log);
+  const release = options.lockHeld ? async () => {} : await acquireDataLock(options.dataDir ?? path.join(root, 'data'), 'data build', log);
   try {
-    return await buildLocked(root, log, t0);
+    return await buildLocked(options, log, t0);
   } finally {
     await release();
   }
 }
 
-async function buildLocked(root: string, log: (line: string) => void, t0: number): Promise<BuildSummary> {
+async function buildLocked(options: BuildOptions, log: (line: string) => void, t0: number): Promise<BuildSummary> {
+  const { root } = options;
+  const dataDir = options.dataDir ?? path.join(root, 'data');
   const report = new BuildReport();
   const mirrorDir = resolveMirrorDir(root);
   log(`data build: sources from ${mirrorDir ?? 'official downloads (no mirror found)'}`);
+  // imported commune boundaries (an import's, or the served version's) replace the mirror's
+  const boundaries = await boundariesForBuild(options.boundariesDir, path.join(dataDir, 'warehouse'));
+  if (boundaries) log(`  commune boundaries: imported ${boundaries.source.file} (${boundaries.source.vintage}, sha256 ${boundaries.source.sha256.slice(0, 12)}…)`);
+  const replaced = new Set<SourceId>(boundaries ? ['contours-communes', 'communes-without-geometry'] : []);
   const files = new Map<SourceId, string>();
-  for (const src of SOURCES) files.set(src.id, await fetchSource(src, { root, mirrorDir }));
+  const fx = { fetch: globalThis.fetch, log, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+  for (const src of SOURCES) if (!replaced.has(src.id)) files.set(src.id, await fetchSource(src, { root, mirrorDir }, fx));
   const fileOf = (id: SourceId) => files.get(id) ?? '';
   const text = async (id: SourceId) => {
     const { text: t, encoding } = decodeText(await readFile(fileOf(id)));
@@ -83,9 +105,9 @@ async function buildLocked(root: string, log: (line: string) => void, t0: number
   const ref = (id: SourceId) => ({ id, file: source(id).mirrorPath });
 
   const id = `${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
-  const buildsDir = path.join(root, 'data', 'builds');
+  const buildsDir = path.join(dataDir, 'builds');
   const dir = path.join(buildsDir, `${id}.tmp`);
-  const served = path.join(root, 'data', 'warehouse', 'warehouse.duckdb');
+  const served = path.join(dataDir, 'warehouse', 'warehouse.duckdb');
   await mkdir(path.join(dir, 'geo'), { recursive: true });
   try {
     const cog = loadCog();
@@ -98,21 +120,25 @@ async function buildLocked(root: string, log: (line: string) => void, t0: number
     const regionName = new Map(cog.regions.map((r) => [r.code, r.nom]));
     const geo = await buildGeometry({
       boundariesDir: path.dirname(fileOf('contours-departements')),
-      communesFile: fileOf('contours-communes'),
+      communesFile: boundaries?.communesFile ?? fileOf('contours-communes'),
       departementsFile: fileOf('contours-departements'),
-      withoutGeometryFile: fileOf('communes-without-geometry'),
+      withoutGeometryFile: boundaries?.withoutGeometryFile ?? fileOf('communes-without-geometry'),
       outDir: path.join(dir, 'geo'),
       departements: cog.departements.map((d) => {
         const a = academies.get(d.code);
         return { code: d.code, name: d.nom, academieCode: a?.academieCode ?? '', academieName: a?.academieName ?? '', regionCode: d.region, regionName: regionName.get(d.region) ?? d.region };
       }),
-      hostOf: RECREATED_HOSTS,
+      hostOf: boundaries ? new Map([...RECREATED_HOSTS, ...boundaries.hosts]) : RECREATED_HOSTS,
       log,
     });
     log(`  geometry: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
     const tiles = await buildTiles({ geoDir: path.join(dir, 'geo'), outDir: path.join(dir, 'tiles'), log });
 
     const territories = buildTerritories(cog, academies, geo.communes);
+    if (boundaries?.hosts.size) {
+      const folded = foldMergedCommunes({ territories, aliases, geo: geo.communes, withoutGeometry: geo.withoutGeometry }, boundaries.hosts);
+      log(`  communes merged into another's polygon (imported boundaries): ${folded.join(', ') || 'none'}`);
+    }
     const communes = new Map<string, CommunePlace>();
     for (const t of territories) {
       if (t.level !== 'commune') continue;
@@ -162,13 +188,17 @@ async function buildLocked(root: string, log: (line: string) => void, t0: number
       carryImportsFrom: existsSync(served) ? served : null,
     });
     if (counts.imported_measures) log(`  kept ${counts.imported_measures} imported measures from the served warehouse`);
+    if (boundaries) await copyBoundaries(boundaries, dir);
+    await options.beforePublish?.(path.join(dir, 'warehouse.duckdb'), id);
     const seconds = (performance.now() - t0) / 1000;
     const buildInfo = {
       id,
       builtAt: new Date().toISOString(),
       seconds,
       sources: [
-        ...SOURCES.map((s) => ({ id: s.id, title: s.title, producer: s.producer, vintage: s.vintage, licence: s.licence, page: s.page, file: s.mirrorPath, origin: mirrorDir ? 'mirror' : 'download' })),
+        ...SOURCES.filter((s) => !replaced.has(s.id)).map((s) => ({ id: s.id, title: s.title, producer: s.producer, vintage: s.vintage, licence: s.licence, page: s.page, file: s.mirrorPath, origin: mirrorDir ? 'mirror' : 'download' })),
+        // imported commune boundaries (scripts/import/releases/importedBoundaries.ts)
+        ...(boundaries ? boundariesSources(boundaries) : []),
         // official releases imported since (carried over with the imported data)
         ...(await releaseSources(path.join(dir, 'warehouse.duckdb'))),
       ],
@@ -178,11 +208,13 @@ async function buildLocked(root: string, log: (line: string) => void, t0: number
       geometry: geo.files,
       tiles,
       problems: { summary: report.summary(), rows: report.problems },
+      ...(boundaries ? { boundaries: boundaries.source } : {}),
+      ...options.buildInfo,
     };
     await writeFile(path.join(dir, 'build.json'), JSON.stringify(buildInfo, null, 1));
     for (const s of report.summary()) log(`  reported: ${s.source}: ${s.count} × ${s.reason}`);
-    await publish(path.join(root, 'data'), id, dir);
-    log(`data build ${id}: done in ${seconds.toFixed(1)} s → data/warehouse`);
+    await publish(dataDir, id, dir);
+    log(`data build ${id}: done in ${seconds.toFixed(1)} s → ${path.relative(root, path.join(dataDir, 'warehouse')) || 'data/warehouse'}`);
     return { id, dir: path.join(buildsDir, id), seconds, counts, joinRate };
   } catch (err) {
     await rm(dir, { recursive: true, force: true });

@@ -7,10 +7,11 @@
  * rows (summed), and the old code becomes an alias (so later imports re-code it). Other movements
  * (name changes, re-establishments, communes déléguées) are ignored.
  *
- * Not done: new geometry (etalab contours / IGN) and the merged territories' own rows
- * (population, area, the old commune's polygon) stay as built; a change whose new code is not a
- * commune of the warehouse (a commune created with a new code) is refused, since it needs its
- * boundaries. Rules: codes of 5 characters; the new code a current commune of the warehouse (else
+ * This CSV form changes codes only: the merged territories' own rows (population, area, the old
+ * commune's polygon) stay as built until new boundaries are imported (a GeoJSON file of the same
+ * kind, contours.ts, which rebuilds every geometry product and folds the merged communes, or uses
+ * these code changes with `--movements`); a change whose new code is not a commune of the
+ * warehouse (a commune created with a new code) is refused. Rules: codes of 5 characters; the new code a current commune of the warehouse (else
  * error); the same old code mapped to two different new codes → error; chains (A → B, B → C) are
  * followed.
  */
