@@ -26,6 +26,29 @@ export interface ImportRecord {
   actor: string;
 }
 
+/**
+ * Records an import in its new version: the `imports` row, and the meta naming the parent version
+ * and the last import (`stampVersion`: also the version's id and time, which a full build stamps itself).
+ */
+export async function recordImport(conn: DuckDBConnection, record: ImportRecord, stampVersion = true): Promise<void> {
+  await conn.run(
+    `INSERT INTO imports VALUES ($import_id, $kind, $file_name, $body, $imported_at, $rows_total, $rows_imported, $rows_skipped, $checksum_sha256, $build_from, $build_to, $actor)`,
+    { ...record },
+  );
+  if (stampVersion) {
+    await conn.run(`DELETE FROM meta WHERE key IN ('build_id', 'built_at', 'parent_build_id', 'last_import_id')`);
+    await conn.run(`INSERT INTO meta VALUES ('build_id', $to), ('built_at', $at), ('parent_build_id', $from), ('last_import_id', $import_id)`, {
+      to: record.build_to,
+      at: record.imported_at,
+      from: record.build_from,
+      import_id: record.import_id,
+    });
+  } else {
+    await conn.run(`DELETE FROM meta WHERE key IN ('parent_build_id', 'last_import_id')`);
+    await conn.run(`INSERT INTO meta VALUES ('parent_build_id', $from), ('last_import_id', $import_id)`, { from: record.build_from, import_id: record.import_id });
+  }
+}
+
 async function stage(conn: DuckDBConnection, known: KnownSchools, v: MeasuresValidator): Promise<void> {
   await conn.run(`CREATE TEMP TABLE stage_school (s INTEGER, uai VARCHAR)`);
   await conn.run(`CREATE TEMP TABLE stage_measure (m UTINYINT, measure VARCHAR)`);
@@ -135,17 +158,7 @@ export async function applyMeasures(
       replacedImported = del.rowsChanged;
     }
     await conn.run(`INSERT INTO imported_measures SELECT * FROM incoming`);
-    await conn.run(
-      `INSERT INTO imports VALUES ($import_id, $kind, $file_name, $body, $imported_at, $rows_total, $rows_imported, $rows_skipped, $checksum_sha256, $build_from, $build_to, $actor)`,
-      { ...record },
-    );
-    await conn.run(`DELETE FROM meta WHERE key IN ('build_id', 'built_at', 'parent_build_id', 'last_import_id')`);
-    await conn.run(`INSERT INTO meta VALUES ('build_id', $to), ('built_at', $at), ('parent_build_id', $from), ('last_import_id', $import_id)`, {
-      to: record.build_to,
-      at: record.imported_at,
-      from: record.build_from,
-      import_id: record.import_id,
-    });
+    await recordImport(conn, record);
     step('merged');
     if (testPauseMs > 0) {
       // test hook (DATA_IMPORT_TEST_PAUSE_MS): the new version is half written

@@ -12,52 +12,20 @@
  * the unfinished `.tmp` folder and takes over the stale lock.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { randomBytes } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MEASURES } from '../../server/indicators/measures.ts';
-import { acquireDataLock, currentBuildId, newBuildId, publish } from '../build/publish.ts';
 import { applyMeasures } from './apply.ts';
-import { appendAudit } from './audit.ts';
-import { FileRefused, readInto, sha256File } from './read.ts';
-import { type ImportReport, type Problem } from './report.ts';
+import { type ImportReport } from './report.ts';
+import { buildJsonEntry, checkBeforeReading, decide, fileProblem, finish, importRecord, lockData, NewVersion, readChecked, startReport, startSession, writeAndPublish, type SessionOptions } from './session.ts';
 import { MeasuresValidator, knownSchools, type KnownSchools } from './validate.ts';
-import { prepareVersion, writeBuildJson } from './version.ts';
+import { writeBuildJson } from './version.ts';
 
-export interface ImportOptions {
-  /** the data folder: `builds/`, the `warehouse` link, `.lock`, `imports.jsonl` */
-  dataDir: string;
-  file: string;
-  /** the name recorded (an upload's original name); default: the file's base name */
-  fileName?: string;
-  /** the importing body (organisation), recorded with every value */
-  body: string;
-  /** who runs it: `cli:user@host`, `http:token-…` */
-  actor: string;
-  dryRun?: boolean;
-  skipInvalid?: boolean;
-  /** refuse larger files (default 100 MB) */
-  maxBytes?: number;
-  log?: (line: string) => void;
-  now?: () => Date;
+export interface ImportOptions extends SessionOptions {
   /** test hook: pause this long in the middle of writing the new version */
   testPauseMs?: number;
-  /** called once the link points to the new version (the server swaps to it at once) */
-  onPublished?: (buildId: string) => void | Promise<void>;
 }
 
-/** Default size limit of an import file (env IMPORT_MAX_BYTES overrides it in the CLI and server). */
-export const DEFAULT_MAX_BYTES = 100e6;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Why an importing body name is refused, or null. */
-export function bodyProblem(body: string): string | null {
-  if (!body.trim()) return 'the importing body is required (--body "<organisation>" or body=)';
-  if (body.length > 200) return 'the importing body is longer than 200 characters';
-  if (FORMULA_START.test(body) || [...body].some((ch) => ch.charCodeAt(0) < 32)) return 'the importing body must not start with = + - @ nor hold control characters';
-  return null;
-}
+export { DEFAULT_MAX_BYTES, bodyProblem } from './session.ts';
 
 /** The schools of a warehouse file, with their 2022 headcount (read-only, closed at once). */
 export async function loadKnownSchools(warehouseFile: string): Promise<KnownSchools> {
@@ -101,86 +69,24 @@ function measureSummary(v: MeasuresValidator, schools: number): ImportReport['me
 
 /** Runs one import (or dry run); resolves with its report. Throws only on unexpected failures. */
 export async function importMeasures(o: ImportOptions): Promise<ImportReport> {
-  const t0 = performance.now();
-  const now = o.now ?? (() => new Date());
-  const log = o.log ?? (() => {});
-  const at = now().toISOString();
-  const importId = `imp-${at.replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
-  const fileName = o.fileName ?? path.basename(o.file);
-  const dryRun = o.dryRun ?? false;
-  const skipInvalid = o.skipInvalid ?? false;
-  const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
-  const report: ImportReport = {
-    import_id: importId,
-    kind: 'measures',
-    status: 'refused',
-    file: { name: fileName, bytes: 0, sha256: '', format: 'unknown' },
-    body: o.body,
-    actor: o.actor,
-    at,
-    options: { dry_run: dryRun, skip_invalid: skipInvalid },
-    rows: { total: 0, valid: 0, invalid: 0, empty: 0, imported: 0, skipped: 0 },
-    measures: {},
-    problems: [],
-    problems_total: 0,
-    problems_by_code: {},
-    build: { from: null, to: null },
-    seconds: { read_validate: 0, apply: 0, total: 0 },
-    message: '',
-  };
-  const seconds = (from: number) => (performance.now() - from) / 1000;
-  const refuse = (problem: Problem, message: string) => {
-    report.problems = [problem];
-    report.problems_total = 1;
-    report.problems_by_code = { [problem.code]: 1 };
-    report.message = message;
-  };
+  const s = startSession(o);
+  const { importId, fileName, today, log } = s;
+  const report: ImportReport = startReport('measures', s, o, { skipInvalid: s.skipInvalid, data: { measures: {} } });
 
-  const release = dryRun ? null : await acquireDataLock(o.dataDir, `import measures ${fileName}`, log);
-  // a real import copies the served version while the file is validated (the copy is I/O, the
-  // validation JavaScript); a refused import discards the copy
-  let preparing: Promise<string> | null = null;
-  let published = false;
-  let to = '';
+  const release = await lockData(s, o, 'measures');
+  let version: NewVersion | null = null;
   try {
-    const from = await currentBuildId(o.dataDir);
-    if (!from) throw new Error(`no served warehouse in ${o.dataDir}: run \`npm run data:build\` first`);
-    report.build.from = from;
-    const bytes = (await stat(o.file)).size;
-    report.file.bytes = bytes;
-    const bad = bodyProblem(o.body);
-    if (bad) {
-      refuse({ column: null, code: 'file_format', reason: bad }, bad);
-      return await finish(report, o, t0, dryRun);
-    }
-    if (bytes > maxBytes) {
-      report.file.sha256 = '';
-      refuse({ column: null, code: 'file_too_large', reason: `the file is ${(bytes / 1e6).toFixed(1)} MB, above the limit of ${(maxBytes / 1e6).toFixed(0)} MB (IMPORT_MAX_BYTES): split it into several imports` }, 'file too large');
-      return await finish(report, o, t0, dryRun);
-    }
+    const served = await checkBeforeReading(report, s, o, fileProblem, ': split it into several imports');
+    if (!served) return await finish(report, s, o);
+    const { from, bytes } = served;
 
     log(`import ${importId}: reading ${fileName} (${bytes} bytes) against version ${from}`);
     const tRead = performance.now();
-    to = newBuildId(now());
-    if (!dryRun) {
-      preparing = prepareVersion(o.dataDir, from, to);
-      preparing.catch(() => {});
-    }
+    version = new NewVersion(s, o.dataDir, from);
+    const to = version.to;
     const known = await loadKnownSchools(path.join(o.dataDir, 'builds', from, 'warehouse.duckdb'));
-    const today = at.slice(0, 10);
-    let v: MeasuresValidator;
-    try {
-      const got = await readInto(o.file, fileName, (csv) => new MeasuresValidator(known, today, csv));
-      report.file = got.info;
-      v = got.sink;
-    } catch (err) {
-      if (!(err instanceof FileRefused)) throw err;
-      report.file.sha256 = await sha256File(o.file);
-      refuse({ column: null, code: err.code, reason: err.message }, err.message);
-      return await finish(report, o, t0, dryRun);
-    }
-    v.finish();
-    report.seconds.read_validate = seconds(tRead);
+    const v = await readChecked(report, s, o, tRead, (csv) => new MeasuresValidator(known, today, csv));
+    if (!v) return await finish(report, s, o);
     const valid = v.validRows;
     report.rows = { total: v.rowsTotal, valid, invalid: v.rowsInvalid, empty: v.rowsEmpty, imported: 0, skipped: 0 };
     report.measures = measureSummary(v, known.uais.length);
@@ -188,109 +94,20 @@ export async function importMeasures(o: ImportOptions): Promise<ImportReport> {
     report.problems_total = v.problemsTotal;
     report.problems_by_code = v.byCode;
     const headerBroken = v.problems.some((p) => p.row === undefined);
-    const wouldApply = !headerBroken && valid > 0 && (v.problemsTotal === 0 || skipInvalid);
     const rate = `${Math.round(v.rowsTotal / Math.max(report.seconds.read_validate, 1e-6))} rows/s`;
     log(`import ${importId}: ${v.rowsTotal} rows read and checked in ${report.seconds.read_validate.toFixed(2)} s (${rate}): ${valid} valid, ${v.rowsInvalid} invalid, ${v.rowsEmpty} empty`);
+    if (!decide(report, s, { headerBroken, valid, invalid: v.rowsInvalid, problemsTotal: v.problemsTotal, nothingReason: 'the file has no row with a value' })) return await finish(report, s, o);
 
-    if (dryRun) {
-      report.status = 'dry_run';
-      report.would_apply = wouldApply;
-      report.message = wouldApply
-        ? `dry run: ${valid} rows would be imported${v.rowsInvalid ? `, ${v.rowsInvalid} invalid rows skipped` : ''}; nothing was changed`
-        : `dry run: the import would be refused (${v.problemsTotal ? `${v.problemsTotal} problems` : 'no valid row'}); nothing was changed`;
-      return await finish(report, o, t0, dryRun);
-    }
-    if (!wouldApply) {
-      if (valid === 0 && v.problemsTotal === 0) {
-        const p: Problem = { column: null, code: 'nothing_to_import', reason: 'the file has no row with a value' };
-        report.problems = [p];
-        report.problems_total = 1;
-        report.problems_by_code = { nothing_to_import: 1 };
-      }
-      report.message = headerBroken
-        ? 'refused: the header is not usable, nothing was read'
-        : valid === 0
-          ? 'refused: no valid row to import'
-          : `refused: ${v.problemsTotal} problems in ${v.rowsInvalid} rows; fix them, or import the ${valid} valid rows with skip_invalid`;
-      return await finish(report, o, t0, dryRun);
-    }
-
-    const tApply = performance.now();
-    const dir = await (preparing ?? prepareVersion(o.dataDir, from, to));
-    log(`import ${importId}: writing version ${to} (from ${from})`);
-    try {
-      const applied = await applyMeasures(path.join(dir, 'warehouse.duckdb'), known, v, {
-        import_id: importId,
-        kind: 'measures',
-        file_name: fileName,
-        body: o.body,
-        imported_at: at,
-        rows_total: v.rowsTotal,
-        rows_imported: valid,
-        rows_skipped: v.rowsInvalid,
-        checksum_sha256: report.file.sha256,
-        build_from: from,
-        build_to: to,
-        actor: o.actor,
-      }, { testPauseMs: o.testPauseMs ?? 0, log });
-      await writeBuildJson(o.dataDir, from, dir, to, { import_id: importId, kind: 'measures', file: fileName, sha256: report.file.sha256, body: o.body, at, rows_imported: valid });
-      await publish(o.dataDir, to, dir);
-      published = true;
-      report.status = 'applied';
-      report.build.to = to;
-      report.rows.imported = valid;
-      report.rows.skipped = v.rowsInvalid;
+    const rows = { total: v.rowsTotal, imported: valid, skipped: v.rowsInvalid };
+    await writeAndPublish(s, o, report, version, rows, async (dir) => {
+      const applied = await applyMeasures(path.join(dir, 'warehouse.duckdb'), known, v, importRecord(s, report, { from, to }, rows), { testPauseMs: o.testPauseMs ?? 0, log });
       report.rows.replaced_synthetic = applied.replacedSynthetic;
       report.rows.replaced_imported = applied.replacedImported;
-      report.seconds.apply = seconds(tApply);
-      report.message = `applied: ${valid} values imported${v.rowsInvalid ? `, ${v.rowsInvalid} invalid rows skipped` : ''}; version ${to} is served (previous ${from} kept for rollback)`;
-      log(`import ${importId}: version ${to} published in ${report.seconds.apply.toFixed(2)} s`);
-    } catch (err) {
-      await rm(dir, { recursive: true, force: true });
-      report.status = 'refused';
-      report.message = `failed while writing the new version, nothing changed: ${err instanceof Error ? err.message : String(err)}`;
-      await appendAudit(o.dataDir, auditOf(report, 'failed'));
-      throw err;
-    }
-    try {
-      await o.onPublished?.(report.build.to ?? '');
-    } catch (err) {
-      log(`import ${importId}: published, but the server could not switch at once (${err instanceof Error ? err.message : String(err)}); it follows the link within a second`);
-    }
-    return await finish(report, o, t0, dryRun);
+      await writeBuildJson(o.dataDir, from, dir, to, buildJsonEntry(s, report, valid));
+    }, () => `applied: ${valid} values imported${v.rowsInvalid ? `, ${v.rowsInvalid} invalid rows skipped` : ''}; version ${to} is served (previous ${from} kept for rollback)`);
+    return await finish(report, s, o);
   } finally {
-    if (preparing && !published) {
-      await preparing.catch(() => null);
-      await rm(path.join(o.dataDir, 'builds', `${to}.tmp`), { recursive: true, force: true });
-    }
+    await version?.discard();
     await release?.();
   }
 }
-
-export function auditOf(r: ImportReport, status: 'applied' | 'refused' | 'failed') {
-  return {
-    at: r.at,
-    action: 'import' as const,
-    status,
-    actor: r.actor,
-    import_id: r.import_id,
-    kind: r.kind,
-    file_name: r.file.name,
-    body: r.body,
-    checksum_sha256: r.file.sha256,
-    rows_total: r.rows.total,
-    rows_imported: r.rows.imported,
-    rows_skipped: r.rows.skipped,
-    problems_total: r.problems_total,
-    build_from: r.build.from,
-    build_to: r.build.to,
-    message: r.message,
-  };
-}
-
-export async function finish(report: ImportReport, o: ImportOptions, t0: number, dryRun: boolean): Promise<ImportReport> {
-  report.seconds.total = (performance.now() - t0) / 1000;
-  if (!dryRun) await appendAudit(o.dataDir, auditOf(report, report.status === 'applied' ? 'applied' : 'refused'));
-  return report;
-}
-

@@ -14,16 +14,16 @@
  * changes nothing; `npm run data -- rollback` serves the previous version again.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { checkObjectivesText, EXAMPLES_FILE, loadObjectivesFile, type ObjectiveProblem, type ObjectiveProblemCode } from '../../server/objectives/schema.ts';
 import { OBJECTIVES_TABLE_SQL } from '../../server/objectives/store.ts';
-import { acquireDataLock, currentBuildId, newBuildId, publish } from '../build/publish.ts';
+import { newBuildId, publish } from '../build/publish.ts';
 import { IMPORTED_SQL } from '../build/warehouse.ts';
-import { appendAudit } from './audit.ts';
-import { bodyProblem, DEFAULT_MAX_BYTES } from './measures.ts';
+import { recordImport, type ImportRecord } from './apply.ts';
 import type { ImportStatus } from './report.ts';
+import { announce, auditFailure, buildJsonEntry, checkBeforeReading, endDryRun, finish, importRecord, lockData, markApplied, refuse, startReport, startSession, type SessionOptions } from './session.ts';
 import { prepareVersion, writeBuildJson } from './version.ts';
 
 /** A problem of an objectives file, in the measures report's shape: line, column (= the field's path), code, reason. */
@@ -68,19 +68,8 @@ export interface ObjectivesImportReport {
   message: string;
 }
 
-export interface ObjectivesImportOptions {
-  dataDir: string;
-  file: string;
-  fileName?: string;
-  /** the importing body (organisation), recorded with every objective */
-  body: string;
-  actor: string;
-  dryRun?: boolean;
-  maxBytes?: number;
-  log?: (line: string) => void;
-  now?: () => Date;
-  onPublished?: (buildId: string) => void | Promise<void>;
-}
+/** An import's options (session.ts), without skip_invalid: an objectives file is imported whole. */
+export type ObjectivesImportOptions = Omit<SessionOptions, 'skipInvalid'>;
 
 const DUCKDB = { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '2' } as const;
 
@@ -117,69 +106,41 @@ const fromSchema = (p: ObjectiveProblem): ObjectivesImportProblem => ({
 
 /** Runs one objectives import (or dry run); resolves with its report. Throws only on unexpected failures. */
 export async function importObjectives(o: ObjectivesImportOptions): Promise<ObjectivesImportReport> {
-  const t0 = performance.now();
-  const now = o.now ?? (() => new Date());
-  const log = o.log ?? (() => {});
-  const at = now().toISOString();
-  const importId = `imp-${at.replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
-  const fileName = o.fileName ?? path.basename(o.file);
-  const dryRun = o.dryRun ?? false;
-  const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
-  const report: ObjectivesImportReport = {
-    import_id: importId,
-    kind: 'objectives',
-    status: 'refused',
-    file: { name: fileName, bytes: 0, sha256: '', format: 'unknown' },
-    body: o.body,
-    actor: o.actor,
-    at,
-    options: { dry_run: dryRun, skip_invalid: false },
-    rows: { total: 0, valid: 0, invalid: 0, empty: 0, imported: 0, skipped: 0 },
-    objectives: { ids: [], added: [], replaces_imported: [], replaces_example: [], partners: [], conventions: [] },
-    problems: [],
-    problems_total: 0,
-    problems_by_code: {},
-    build: { from: null, to: null },
-    seconds: { read_validate: 0, apply: 0, total: 0 },
-    message: '',
-  };
+  const s = startSession(o);
+  const { importId, fileName, dryRun, log, now } = s;
+  const report: ObjectivesImportReport = startReport('objectives', s, o, {
+    skipInvalid: false,
+    data: { objectives: { ids: [], added: [], replaces_imported: [], replaces_example: [], partners: [], conventions: [] } },
+  });
   const setProblems = (problems: ObjectivesImportProblem[]) => {
     report.problems = problems;
     report.problems_total = problems.length;
     report.problems_by_code = {};
     for (const p of problems) report.problems_by_code[p.code] = (report.problems_by_code[p.code] ?? 0) + 1;
   };
-  const refuse = (problem: ObjectivesImportProblem, message: string) => {
-    setProblems([problem]);
-    report.message = message;
-    return finish(report, o, t0, dryRun);
+  const refused = (problem: ObjectivesImportProblem, message: string) => {
+    refuse(report, problem, message);
+    return finish(report, s, o);
   };
+  const fileProblem = (code: ObjectivesImportProblem['code'], reason: string): ObjectivesImportProblem => ({ column: null, field: null, code, reason });
 
-  const release = dryRun ? null : await acquireDataLock(o.dataDir, `import objectives ${fileName}`, log);
+  const release = await lockData(s, o, 'objectives');
   let dir: string | null = null;
   let published = false;
   try {
-    const from = await currentBuildId(o.dataDir);
-    if (!from) throw new Error(`no served warehouse in ${o.dataDir}: run \`npm run data:build\` first`);
-    report.build.from = from;
-    const bytes = (await stat(o.file)).size;
-    report.file.bytes = bytes;
-    const bad = bodyProblem(o.body);
-    if (bad) return await refuse({ column: null, field: null, code: 'file_format', reason: bad }, bad);
-    if (bytes > maxBytes) {
-      const reason = `the file is ${(bytes / 1e6).toFixed(1)} MB, above the limit of ${(maxBytes / 1e6).toFixed(0)} MB (IMPORT_MAX_BYTES)`;
-      return await refuse({ column: null, field: null, code: 'file_too_large', reason }, 'file too large');
-    }
+    const served = await checkBeforeReading(report, s, o, fileProblem);
+    if (!served) return await finish(report, s, o);
+    const { from, bytes } = served;
 
     const tRead = performance.now();
     const raw = await readFile(o.file);
     report.file.sha256 = createHash('sha256').update(raw).digest('hex');
-    if (bytes === 0 || !raw.toString('utf8').trim()) return await refuse({ column: null, field: null, code: 'file_empty', reason: 'the file is empty' }, 'refused: the file is empty');
+    if (bytes === 0 || !raw.toString('utf8').trim()) return await refused(fileProblem('file_empty', 'the file is empty'), 'refused: the file is empty');
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
     } catch {
-      return await refuse({ line: 1, column: null, field: null, code: 'file_format', reason: 'the file is not UTF-8 text: save it as JSON in UTF-8' }, 'refused: not UTF-8');
+      return await refused({ line: 1, column: null, field: null, code: 'file_format', reason: 'the file is not UTF-8 text: save it as JSON in UTF-8' }, 'refused: not UTF-8');
     }
     report.file.format = 'json';
     report.file.encoding = text.startsWith('\uFEFF') ? 'utf-8-bom' : 'utf-8';
@@ -227,45 +188,32 @@ export async function importObjectives(o: ObjectivesImportOptions): Promise<Obje
     const wouldApply = problems.length === 0 && checked.objectives !== null;
 
     if (dryRun) {
-      report.status = 'dry_run';
-      report.would_apply = wouldApply;
-      report.message = wouldApply
+      endDryRun(report, wouldApply, wouldApply
         ? `dry run: ${report.rows.total} objectives would be imported (${report.objectives.added.length} new, ${report.objectives.replaces_imported.length} replacing imported ones, ${report.objectives.replaces_example.length} replacing shipped examples); nothing was changed`
-        : `dry run: the import would be refused (${problems.length} problems); nothing was changed`;
-      return await finish(report, o, t0, dryRun);
+        : `dry run: the import would be refused (${problems.length} problems); nothing was changed`);
+      return await finish(report, s, o);
     }
     if (!wouldApply || !checked.objectives) {
       report.message = `refused: ${problems.length} problems${report.rows.invalid ? ` in ${report.rows.invalid} objectives` : ''}; nothing was changed (an objectives file is imported whole)`;
-      return await finish(report, o, t0, dryRun);
+      return await finish(report, s, o);
     }
 
     const tApply = performance.now();
     const to = newBuildId(now());
     dir = await prepareVersion(o.dataDir, from, to);
     log(`import ${importId}: writing version ${to} (from ${from})`);
-    await applyObjectives(path.join(dir, 'warehouse.duckdb'), rawObjectives, report.objectives.ids, {
-      import_id: importId, file_name: fileName, body: o.body, imported_at: at, checksum_sha256: report.file.sha256, build_from: from, build_to: to, actor: o.actor,
-    });
-    await writeBuildJson(o.dataDir, from, dir, to, { import_id: importId, kind: 'objectives', file: fileName, sha256: report.file.sha256, body: o.body, at, rows_imported: report.rows.total });
+    const n = report.objectives.ids.length;
+    await applyObjectives(path.join(dir, 'warehouse.duckdb'), rawObjectives, report.objectives.ids, importRecord(s, report, { from, to }, { total: n, imported: n, skipped: 0 }));
+    await writeBuildJson(o.dataDir, from, dir, to, buildJsonEntry(s, report, report.rows.total));
     await publish(o.dataDir, to, dir);
     published = true;
-    report.status = 'applied';
-    report.build.to = to;
-    report.rows.imported = report.rows.total;
-    report.seconds.apply = (performance.now() - tApply) / 1000;
+    markApplied(report, to, { imported: report.rows.total, skipped: 0 }, tApply);
     report.message = `applied: ${report.rows.total} objectives imported (${report.objectives.added.length} new, ${report.objectives.replaces_imported.length} replacing imported ones, ${report.objectives.replaces_example.length} replacing shipped examples); version ${to} is served (previous ${from} kept for rollback)`;
     log(`import ${importId}: ${report.message}`);
-    try {
-      await o.onPublished?.(to);
-    } catch (err) {
-      log(`import ${importId}: published, but the server could not switch at once (${err instanceof Error ? err.message : String(err)})`);
-    }
-    return await finish(report, o, t0, dryRun);
+    await announce(s, o, to);
+    return await finish(report, s, o);
   } catch (err) {
-    if (report.status !== 'applied' && !dryRun && report.build.from) {
-      report.message = `failed while writing the new version, nothing changed: ${err instanceof Error ? err.message : String(err)}`;
-      await appendAudit(o.dataDir, auditOf(report, 'failed'));
-    }
+    if (report.status !== 'applied' && !dryRun && report.build.from) await auditFailure(report, o, 'writing', err);
     throw err;
   } finally {
     if (dir && !published) await rm(dir, { recursive: true, force: true });
@@ -273,19 +221,8 @@ export async function importObjectives(o: ObjectivesImportOptions): Promise<Obje
   }
 }
 
-interface ObjectivesRecord {
-  import_id: string;
-  file_name: string;
-  body: string;
-  imported_at: string;
-  checksum_sha256: string;
-  build_from: string;
-  build_to: string;
-  actor: string;
-}
-
 /** Writes the objectives into the new version's private warehouse copy (never the served one). */
-export async function applyObjectives(file: string, rawObjectives: readonly unknown[], ids: readonly string[], r: ObjectivesRecord): Promise<void> {
+export async function applyObjectives(file: string, rawObjectives: readonly unknown[], ids: readonly string[], r: ImportRecord): Promise<void> {
   const db = await DuckDBInstance.create(file, DUCKDB);
   const conn: DuckDBConnection = await db.connect();
   try {
@@ -297,33 +234,12 @@ export async function applyObjectives(file: string, rawObjectives: readonly unkn
         id, definition: JSON.stringify(rawObjectives[i]), position: i, import_id: r.import_id, file_name: r.file_name, body: r.body, imported_at: r.imported_at, checksum_sha256: r.checksum_sha256,
       });
     }
-    await conn.run(
-      `INSERT INTO imports VALUES ($import_id, 'objectives', $file_name, $body, $imported_at, $n, $n, 0, $checksum_sha256, $build_from, $build_to, $actor)`,
-      { ...r, n: ids.length },
-    );
-    await conn.run(`DELETE FROM meta WHERE key IN ('build_id', 'built_at', 'parent_build_id', 'last_import_id')`);
-    await conn.run(`INSERT INTO meta VALUES ('build_id', $to), ('built_at', $at), ('parent_build_id', $from), ('last_import_id', $import_id)`, {
-      to: r.build_to, at: r.imported_at, from: r.build_from, import_id: r.import_id,
-    });
+    await recordImport(conn, r);
     await conn.run('CHECKPOINT');
   } finally {
     conn.closeSync();
     db.closeSync();
   }
-}
-
-function auditOf(r: ObjectivesImportReport, status: 'applied' | 'refused' | 'failed') {
-  return {
-    at: r.at, action: 'import' as const, status, actor: r.actor, import_id: r.import_id, kind: r.kind, file_name: r.file.name, body: r.body,
-    checksum_sha256: r.file.sha256, rows_total: r.rows.total, rows_imported: r.rows.imported, rows_skipped: 0, problems_total: r.problems_total,
-    build_from: r.build.from, build_to: r.build.to, message: r.message,
-  };
-}
-
-async function finish(report: ObjectivesImportReport, o: ObjectivesImportOptions, t0: number, dryRun: boolean): Promise<ObjectivesImportReport> {
-  report.seconds.total = (performance.now() - t0) / 1000;
-  if (!dryRun) await appendAudit(o.dataDir, auditOf(report, report.status === 'applied' ? 'applied' : 'refused'));
-  return report;
 }
 
 /** A readable summary for the terminal: one line per problem, `line 12, field objectives[1].target.value: … (code)`. */

@@ -8,30 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Warehouse } from '../db/warehouse.ts';
 import { servedIndicators } from '../indicators/years.ts';
-
-interface BuildSource {
-  id: string;
-  title: string;
-  producer: string;
-  vintage: string;
-  licence: string;
-  page: string;
-}
-
-interface BuildImport {
-  import_id: string;
-  kind: string;
-  file: string;
-  body: string;
-  at: string;
-  rows_imported: number;
-}
+import type { BuildJsonImport, BuildJsonSource } from '../../scripts/import/version.ts';
 
 interface BuildInfo {
-  sources: BuildSource[];
+  sources: BuildJsonSource[];
   joinRate: number;
   parent?: string;
-  imports?: BuildImport[];
+  imports?: BuildJsonImport[];
 }
 
 /** Health and catalog routes; build.json is read once per warehouse version. */

@@ -21,21 +21,31 @@ interface Props {
   children: (width: number) => ReactNode;
 }
 
-export function Sized({ print, initial = 320, className, children }: Props) {
+/**
+ * The width of an element, followed as it changes (`initial` before the first measure), whole
+ * pixels by `round` (the chart embed floors it); pass a stable
+ * function (Math.round, Math.floor) so the element is observed once.
+ */
+export function useWidth(initial: number, round: (x: number) => number = Math.round) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(initial);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = () => {
-      const w = Math.round(el.getBoundingClientRect().width);
+      const w = round(el.getBoundingClientRect().width);
       if (w > 0) setWidth(w);
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [round]);
+  return { ref, width };
+}
+
+export function Sized({ print, initial = 320, className, children }: Props) {
+  const { ref, width } = useWidth(initial);
   return (
     <div className={`sized${className ? ` ${className}` : ''}`}>
       <div ref={ref} className="screen-only">

@@ -6,10 +6,11 @@
  * source line and a link to the full view. No MapLibre here: the page is a separate, light entry.
  * `data-state` on `#embed-chart` is loading | ready | error (tests wait on it).
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { indicatorsOptions } from '../api/queries.ts';
 import { ChartDescription } from '../charts/ChartFrame.tsx';
+import { useWidth } from '../charts/Sized.tsx';
 import { DEFAULT_LANG, t, type Lang } from '../i18n/index.ts';
 import { ProvenanceBadge } from '../panels/ProvenanceBadge.tsx';
 import { SourceLine } from '../panels/SourceLine.tsx';
@@ -42,27 +43,8 @@ export function EmbedChart() {
   );
 }
 
-/** The width of an element, followed as it changes (initial value before the first measure). */
-export function useWidth(initial = 600) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(initial);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => {
-      const w = Math.floor(el.getBoundingClientRect().width);
-      if (w > 0) setWidth(w);
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, width };
-}
-
 function Frame({ lang, head, href, chart }: { lang: Lang; head: ChartHead; href: string; chart: (width: number) => ReactNode }) {
-  const { ref, width } = useWidth();
+  const { ref, width } = useWidth(600, Math.floor);
   useEffect(() => {
     document.title = `${head.title} — ${t(lang, 'app.title')}`;
   }, [head.title, lang]);

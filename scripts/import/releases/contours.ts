@@ -16,25 +16,26 @@
  * memory (about 15 s and 1.5 GB for all France). The served version is never written.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from '../../build/index.ts';
-import { acquireDataLock, currentBuildId } from '../../build/publish.ts';
-import { IMPORTED_SQL, RELEASES_SQL, SEARCH_INDEX_SQL, checkInvariants, refreshFacts } from '../../build/warehouse.ts';
-import { appendAudit } from '../audit.ts';
-import { DEFAULT_MAX_BYTES, auditOf, bodyProblem, finish, type ImportOptions } from '../measures.ts';
+import { IMPORTED_SQL, RELEASES_SQL, checkInvariants } from '../../build/warehouse.ts';
+import { recordImport, type ImportRecord } from '../apply.ts';
+import type { ImportOptions } from '../measures.ts';
 import { FileRefused, readInto } from '../read.ts';
 import type { ImportReport, Problem, ReleaseSummary } from '../report.ts';
+import { announce, auditFailure, buildJsonEntry, checkBeforeReading, endDryRun, fileProblem, finish, importRecord, lockData, markApplied, startReport, startSession } from '../session.ts';
 import type { BuildJsonImport } from '../version.ts';
 import { boundariesKind, resolveChains, type ChangeRow } from './boundaries.ts';
 import { loadContext } from './context.ts';
 import { validateContours, type CommuneInfo } from './contoursValidate.ts';
 export { looksLikeGeoJson } from './geojsonSniff.ts';
 import { BOUNDARY_NAMES, type BoundariesSource } from './importedBoundaries.ts';
+import { rebuildAfterReleases, stageRelease } from './run.ts';
 import { ReleaseValidator } from './validator.ts';
 
 export interface ContoursOptions extends ImportOptions {
@@ -68,47 +69,17 @@ async function communeInfo(warehouseFile: string): Promise<Map<string, CommuneIn
 
 /** Runs a boundaries import (or its dry run); resolves with its report. */
 export async function importContours(o: ContoursOptions): Promise<ImportReport> {
-  const t0 = performance.now();
-  const now = o.now ?? (() => new Date());
-  const log = o.log ?? (() => {});
-  const at = now().toISOString();
-  const today = at.slice(0, 10);
-  const importId = `imp-${at.replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
-  const fileName = o.fileName ?? path.basename(o.file);
-  const dryRun = o.dryRun ?? false;
-  const skipInvalid = o.skipInvalid ?? false;
-  const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
-  const report: ImportReport = {
-    import_id: importId, kind: 'boundaries', status: 'refused',
-    file: { name: fileName, bytes: 0, sha256: '', format: 'unknown' },
-    body: o.body, actor: o.actor, at, options: { dry_run: dryRun, skip_invalid: skipInvalid },
-    rows: { total: 0, valid: 0, invalid: 0, empty: 0, imported: 0, skipped: 0, ignored: 0 },
-    measures: {}, problems: [], problems_total: 0, problems_by_code: {}, warnings: [], warnings_total: 0, warnings_by_code: {},
-    build: { from: null, to: null }, seconds: { read_validate: 0, apply: 0, total: 0 }, message: '',
-  };
-  const refuse = (problem: Problem, message: string) => {
-    report.problems = [problem];
-    report.problems_total = 1;
-    report.problems_by_code = { [problem.code]: 1 };
-    report.message = message;
-  };
-  const release = dryRun ? null : await acquireDataLock(o.dataDir, `import boundaries ${fileName}`, log);
+  const s = startSession(o);
+  const { importId, fileName, at, today, dryRun, skipInvalid, log } = s;
+  const report: ImportReport = startReport('boundaries', s, o, {
+    skipInvalid, rows: { ignored: 0 }, data: { measures: {} }, tail: { warnings: [], warnings_total: 0, warnings_by_code: {} },
+  });
+  const release = await lockData(s, o, 'boundaries');
   let staging: string | null = null;
   try {
-    const from = await currentBuildId(o.dataDir);
-    if (!from) throw new Error(`no served warehouse in ${o.dataDir}: run \`npm run data:build\` first`);
-    report.build.from = from;
-    const bytes = (await stat(o.file)).size;
-    report.file.bytes = bytes;
-    const bad = bodyProblem(o.body);
-    if (bad) {
-      refuse({ column: null, code: 'file_format', reason: bad }, bad);
-      return await finish(report, o, t0, dryRun);
-    }
-    if (bytes > maxBytes) {
-      refuse({ column: null, code: 'file_too_large', reason: `the file is ${(bytes / 1e6).toFixed(1)} MB, above the limit of ${(maxBytes / 1e6).toFixed(0)} MB (IMPORT_MAX_BYTES)` }, 'file too large');
-      return await finish(report, o, t0, dryRun);
-    }
+    const served = await checkBeforeReading(report, s, o, fileProblem);
+    if (!served) return await finish(report, s, o);
+    const { from } = served;
     const tRead = performance.now();
     const raw = await readFile(o.file);
     report.file.sha256 = createHash('sha256').update(raw).digest('hex');
@@ -192,12 +163,10 @@ export async function importContours(o: ContoursOptions): Promise<ImportReport> 
     const wouldApply = !v.fileBroken && !movementsBroken && v.accepted.length > 0 && (problemsTotal === 0 || skipInvalid);
     log(`import ${importId}: ${v.features} features read and checked in ${report.seconds.read_validate.toFixed(2)} s: ${v.accepted.length} valid, ${v.invalid} invalid, ${v.ignored.length} ignored (COM), ${v.withoutPolygon.length} communes without polygon, ${v.merged.length} merged, ${changes.length} code changes`);
     if (dryRun) {
-      report.status = 'dry_run';
-      report.would_apply = wouldApply;
-      report.message = wouldApply
+      endDryRun(report, wouldApply, wouldApply
         ? `dry run: ${v.accepted.length} commune polygons${changes.length ? ` and ${changes.length} code changes` : ''} would be imported by a new build${v.invalid ? `, ${v.invalid} invalid features skipped` : ''}; nothing was changed`
-        : `dry run: the import would be refused (${problemsTotal ? `${problemsTotal} problems` : 'no valid feature'}); nothing was changed`;
-      return await finish(report, o, t0, dryRun);
+        : `dry run: the import would be refused (${problemsTotal ? `${problemsTotal} problems` : 'no valid feature'}); nothing was changed`);
+      return await finish(report, s, o);
     }
     if (!wouldApply) {
       report.message = v.fileBroken || movementsBroken
@@ -205,7 +174,7 @@ export async function importContours(o: ContoursOptions): Promise<ImportReport> 
         : v.accepted.length === 0
           ? 'refused: no valid commune polygon'
           : `refused: ${problemsTotal} problems; fix them, or import the ${v.accepted.length} valid polygons with skip_invalid (the others' communes are left without polygon)`;
-      return await finish(report, o, t0, dryRun);
+      return await finish(report, s, o);
     }
 
     // the validated polygons, as the build reads them
@@ -224,7 +193,7 @@ export async function importContours(o: ContoursOptions): Promise<ImportReport> 
     await writeFile(path.join(staging, BOUNDARY_NAMES.source), JSON.stringify(source, null, 1));
 
     const parentInfo = JSON.parse(await readFile(path.join(o.dataDir, 'builds', from, 'build.json'), 'utf8').catch(() => '{}')) as { imports?: BuildJsonImport[] };
-    const entry: BuildJsonImport = { import_id: importId, kind: 'boundaries', file: fileName, sha256: report.file.sha256, body: o.body, at, rows_imported: v.accepted.length };
+    const entry = buildJsonEntry(s, report, v.accepted.length);
     const built = await build({
       root: o.root ?? PROJECT_ROOT,
       dataDir: o.dataDir,
@@ -233,28 +202,16 @@ export async function importContours(o: ContoursOptions): Promise<ImportReport> 
       log,
       buildInfo: { parent: from, imports: [...(Array.isArray(parentInfo.imports) ? parentInfo.imports : []), entry] },
       beforePublish: async (file, to) => {
-        await stageImport(file, changes, changesSummary, {
-          import_id: importId, kind: 'boundaries', file_name: fileName, body: o.body, imported_at: at, rows_total: v.features,
-          rows_imported: v.accepted.length, rows_skipped: v.invalid, checksum_sha256: report.file.sha256, build_from: from, build_to: to, actor: o.actor,
-        });
+        await stageImport(file, changes, changesSummary, importRecord(s, report, { from, to }, { total: v.features, imported: v.accepted.length, skipped: v.invalid }));
       },
     }).catch(async (err: unknown) => {
-      report.message = `failed while building the new version, nothing changed: ${err instanceof Error ? err.message : String(err)}`;
-      await appendAudit(o.dataDir, auditOf(report, 'failed'));
+      await auditFailure(report, o, 'building', err);
       throw err;
     });
-    report.status = 'applied';
-    report.build.to = built.id;
-    report.rows.imported = v.accepted.length;
-    report.rows.skipped = v.invalid;
-    report.seconds.apply = (performance.now() - tApply) / 1000;
+    markApplied(report, built.id, { imported: v.accepted.length, skipped: v.invalid }, tApply);
     report.message = `applied: ${v.accepted.length} commune polygons of ${fileName} (${source.vintage})${changes.length ? ` and ${changes.length} code changes` : ''}; every geometry product rebuilt; version ${built.id} is served (previous ${from} kept for rollback)`;
-    try {
-      await o.onPublished?.(built.id);
-    } catch (err) {
-      log(`import ${importId}: published, but the server could not switch at once (${err instanceof Error ? err.message : String(err)})`);
-    }
-    return await finish(report, o, t0, dryRun);
+    await announce(s, o, built.id);
+    return await finish(report, s, o);
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true });
     await release?.();
@@ -262,28 +219,20 @@ export async function importContours(o: ContoursOptions): Promise<ImportReport> 
 }
 
 /** This import's rows and record in the new build's warehouse, then the releases applied again. */
-async function stageImport(file: string, changes: readonly ChangeRow[], summary: ReleaseSummary | null, record: Record<string, string | number>): Promise<void> {
+async function stageImport(file: string, changes: readonly ChangeRow[], summary: ReleaseSummary | null, record: ImportRecord): Promise<void> {
   const db = await DuckDBInstance.create(file, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', threads: '2' });
   const conn = await db.connect();
   try {
     await conn.run(IMPORTED_SQL);
-    if (changes.length && summary) {
-      await boundariesKind.stage(conn, changes, String(record.import_id), summary);
-      await conn.run(`INSERT INTO release_sources VALUES ($import_id, 'boundaries', $id, $title, $producer, $vintage, $licence, $page, $file_name, $imported_at)`, {
-        import_id: record.import_id ?? '', ...summary.source, file_name: record.file_name ?? '', imported_at: record.imported_at ?? '',
-      });
-    }
-    await conn.run(`INSERT INTO imports VALUES ($import_id, $kind, $file_name, $body, $imported_at, $rows_total, $rows_imported, $rows_skipped, $checksum_sha256, $build_from, $build_to, $actor)`, record);
-    await conn.run(`DELETE FROM meta WHERE key IN ('parent_build_id', 'last_import_id')`);
-    await conn.run(`INSERT INTO meta VALUES ('parent_build_id', $from), ('last_import_id', $import_id)`, { from: record.build_from ?? '', import_id: record.import_id ?? '' });
+    if (changes.length && summary) await stageRelease(conn, boundariesKind, changes, record, summary);
+    await recordImport(conn, record, false);
     if (changes.length) {
       await conn.run(RELEASES_SQL);
-      await conn.run('DROP TABLE IF EXISTS search_index');
-      await conn.run(SEARCH_INDEX_SQL);
-      await refreshFacts(conn, 'rebuild');
+      await rebuildAfterReleases(conn, true);
+    } else {
+      await checkInvariants(conn, 'all');
+      await conn.run('CHECKPOINT');
     }
-    await checkInvariants(conn, 'all');
-    await conn.run('CHECKPOINT');
   } finally {
     conn.closeSync();
     db.closeSync();
