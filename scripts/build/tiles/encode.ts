@@ -36,7 +36,7 @@ export function* encodeLevel(features: readonly DisplayFeature[], tiling: LevelT
     })),
   };
   // indexMaxZoom = maxZoom and indexMaxPoints = 0 cut the whole pyramid up front, so getTile
-  // below is a lookup; a tile with no feature has no children, which bounds the walk.
+  // below is a lookup, null where no feature reaches, which bounds the walk.
   const index = new GeoJSONVT(input, {
     maxZoom: tiling.maxzoom,
     indexMaxZoom: tiling.maxzoom,
@@ -45,16 +45,71 @@ export function* encodeLevel(features: readonly DisplayFeature[], tiling: LevelT
     extent: EXTENT,
     buffer: BUFFER,
   });
+  const kept = keptBelow(input.features as DisplayFeature[], tiling);
   const stack = [{ z: 0, x: 0, y: 0 }];
   while (stack.length) {
     const { z, x, y } = stack.pop() as { z: number; x: number; y: number };
-    const tile = index.getTile(z, x, y);
-    if (!tile || tile.features.length === 0) continue;
-    if (z >= tiling.minzoom) {
-      yield { z, x, y, features: tile.features.length, data: fromGeojsonVt({ [tiling.level]: tile }, { version: 2, extent: EXTENT }) };
+    const main = index.getTile(z, x, y);
+    const extra = z >= tiling.minzoom ? kept.get(z)?.getTile(z, x, y) : null;
+    // no tile in the index: no feature of the level reaches it, nor its children (a tile whose
+    // features were all dropped as too small still has children, which keep them)
+    if (!main) continue;
+    const features = extra?.features.length ? [...main.features, ...extra.features] : main.features;
+    if (z >= tiling.minzoom && features.length > 0) {
+      const tile = { ...main, features };
+      yield { z, x, y, features: features.length, data: fromGeojsonVt({ [tiling.level]: tile }, { version: 2, extent: EXTENT }) };
     }
     if (z < tiling.maxzoom) for (const [dx, dy] of [[1, 1], [0, 1], [1, 0], [0, 0]] as const) stack.push({ z: z + 1, x: 2 * x + dx, y: 2 * y + dy });
   }
+}
+
+/**
+ * No feature may vanish from a zoom of the level: geojson-vt drops every ring whose area is under
+ * tolerance² (in tile units), so at low zooms the smallest communes would be missing from the
+ * tiles (1,276 of them at z4, a quarter of a pixel or less). For each zoom from `minzoom` below
+ * `maxzoom` (where geojson-vt neither simplifies nor drops), the features whose every ring is
+ * under that area are cut again, unsimplified (tolerance 0: they have few points), in an index of
+ * their own whose tiles are merged into the main ones. Returns zoom → that index.
+ */
+function keptBelow(features: readonly DisplayFeature[], tiling: LevelTiling): Map<number, GeoJSONVT> {
+  const out = new Map<number, GeoJSONVT>();
+  if (tiling.tolerance <= 0) return out;
+  const largest = features.map((f) => largestRingArea(f.geometry));
+  for (let z = tiling.minzoom; z < tiling.maxzoom; z++) {
+    // geojson-vt's test (addLine in tile.ts): ring.size < (tolerance / (2^z · extent))², in world units
+    const sq = (tiling.tolerance / ((1 << z) * EXTENT)) ** 2;
+    const tiny = features.filter((_, i) => (largest[i] as number) < sq);
+    if (!tiny.length) continue;
+    out.set(z, new GeoJSONVT({ type: 'FeatureCollection', features: tiny }, { maxZoom: z, indexMaxZoom: z, indexMaxPoints: 0, tolerance: 0, extent: EXTENT, buffer: BUFFER }));
+  }
+  return out;
+}
+
+/** The largest ring area of a geometry in Web Mercator world units (0…1), computed as geojson-vt does. */
+function largestRingArea(geometry: Polygon | MultiPolygon): number {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  let max = 0;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      let size = 0;
+      let [x0, y0] = [0, 0];
+      ring.forEach(([lon = 0, lat = 0], j) => {
+        const [x, y] = [projectX(lon), projectY(lat)];
+        if (j > 0) size += (x0 * y - x * y0) / 2;
+        [x0, y0] = [x, y];
+      });
+      max = Math.max(max, Math.abs(size));
+    }
+  }
+  return max;
+}
+
+// geojson-vt's projection (MercatorWorldCoordinateHelper), to the same floating-point operations
+const projectX = (lon: number): number => lon / 360 + 0.5;
+function projectY(lat: number): number {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+  return y < 0 ? 0 : y > 1 ? 1 : y;
 }
 
 /** The box `[west, south, east, north]` of the features, rounded outwards to 1e-4°. */

@@ -32,9 +32,11 @@ export const BUFFER = 64;
  *   which loads z4 tiles: below a source's minzoom MapLibre draws nothing, so communes start at z4
  *   (below it a commune is under a pixel and the web shows départements). At z10 a tile unit is
  *   ≈ 7 m, finer than the 1e-4° (≈ 10 m) grid of the source, so z11+ would only repeat the data.
- *   Tolerance 4 units (0.5 px): in ground units simplification doubles at each zoom out, and
- *   polygons under tolerance² (0.25 px²) are dropped, e.g. z5 whole-France tiles keep all but
- *   ≈ 40 sub-pixel communes and weigh ≈ 10 % less than at 3 units.
+ *   Tolerance 4 units (0.5 px): in ground units simplification doubles at each zoom out; the
+ *   z5 whole-France tiles weigh ≈ 10 % less than at 3 units. geojson-vt would drop polygons
+ *   under tolerance² (0.25 px², 1,276 communes at z4): encode.ts keeps them, unsimplified.
+ *   At z4 a commune is about one pixel and has ≈ 4.6 points (a ring needs 4): fewer vertices
+ *   cannot make the overview tiles much cheaper; their cost is per feature.
  * - Communes carry `code` only: names are 1/3 of the gzipped bytes of a whole-France view, and the
  *   web gets them with the values (`/api/map` returns `code` and `name`), joined by code.
  */

@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTinyTiles } from '../../../test/fixtures/tiny-tiles.ts';
+import { encodeLevel, type DisplayFeature } from './encode.ts';
 import type { TilesResult } from './index.ts';
 import { fitView, tilesCovering, type Bounds } from './spec.ts';
 
@@ -76,6 +77,35 @@ describe('buildTiles', () => {
     expect(dep?.tiles).toBeGreaterThan(9);
     expect(dep?.bytes).toBeGreaterThan(dep?.tiles ?? 0);
     expect(dep?.seconds).toBeGreaterThan(0);
+  });
+});
+
+describe('encodeLevel', () => {
+  /** A square commune of `side` degrees with its south-west corner at (lon, 45° N). */
+  const square = (code: string, lon: number, side: number): DisplayFeature => ({
+    type: 'Feature',
+    properties: { code },
+    geometry: { type: 'Polygon', coordinates: [[[lon, 45], [lon + side, 45], [lon + side, 45 + side], [lon, 45 + side], [lon, 45]]] },
+  });
+  const codesAt = (features: DisplayFeature[], zoom: number) => {
+    const codes = new Set<string>(); // a commune crossing tiles is in each
+    for (const t of encodeLevel(features, { level: 'commune', minzoom: 4, maxzoom: 10, tolerance: 4, fields: ['code'] })) {
+      if (t.z !== zoom) continue;
+      const layer = new VectorTile(new PbfReader(t.data)).layers.commune;
+      for (let i = 0; i < (layer?.length ?? 0); i++) codes.add(String(layer?.feature(i).properties.code));
+    }
+    return [...codes].sort();
+  };
+
+  it('keeps a commune smaller than the tolerance at every zoom, where geojson-vt alone drops it', () => {
+    // 0.005° ≈ 550 m: at z4 (≈ 600 m per tile unit) its area is under tolerance² (16 units²)
+    const features = [square('63001', 2, 1), square('63002', 3.5, 0.005)];
+    for (const z of [4, 5, 6, 10]) expect(codesAt(features, z)).toEqual(['63001', '63002']);
+  });
+
+  it('tiles a level made only of communes too small for its low zooms', () => {
+    // every tile from z0 to z4 has all its features dropped by geojson-vt: the walk must go on
+    expect(codesAt([square('63002', 3.5, 0.005)], 4)).toEqual(['63002']);
   });
 });
 
