@@ -104,6 +104,10 @@ export async function measure(browser: Browser, url: string, indicators: readonl
     const bytesAtReady = (await total()).bytes;
     // not Playwright's 'networkidle', which may fire before ready (while tiles are parsed)
     await quiet();
+    // the app's side table fetches its names after ready, maybe after a quiet second: wait until no
+    // grid says it is busy (the baseline has none), then for the network to go quiet again
+    await page.waitForFunction(() => !document.querySelector('[role="grid"][aria-busy="true"]'), null, { timeout, polling: 50 });
+    await quiet();
     const all = await total();
     const box = await page.locator('#map').boundingBox();
 
