@@ -244,6 +244,9 @@ function demoInputs(
     communeFtthShare: share.get(s.commune_code) ?? null,
     pupils: latest.get(s.uai)?.pupils ?? null,
     ips: latest.get(s.uai)?.ips ?? null,
+    // the demo's smooth spatial field (scripts/build/demo/spatial.ts) reads the real position
+    lon: s.lon,
+    lat: s.lat,
   }));
 }
 

@@ -11,6 +11,9 @@ import type { SchoolType } from '../../../server/indicators/catalog.ts';
 const SALT = 0xc0;
 const BASE_YEAR = 2019;
 
+/** Largest shift (years) of the fibre midpoint by the spatial field, in the sparsest communes. */
+const GEO_FIBRE_YEARS = 3;
+
 /** Contracted fibre offers, Mbit/s. */
 const FIBRE_TIERS = [100, 200, 300, 500, 1000] as const;
 
@@ -38,6 +41,8 @@ export interface ConnectivityLatent {
   wirelessYear: number;
   /** copper line quality, 0..1 (distance to the exchange) */
   line: number;
+  /** spatial field at the school (4G/5G coverage quality) */
+  geo: number;
   fibreTierQ: number;
   wirelessQ: number;
   /** root of the per-year draws */
@@ -54,32 +59,37 @@ export interface Connectivity {
 export function connectivityLatent(ctx: SchoolContext, type: SchoolType): ConnectivityLatent {
   const hash = mixHash(ctx.hash, SALT);
   const rng = mulberry32(hash);
-  const { urban: u, ftth: f, dep } = ctx;
+  const { urban: u, ftth: f, dep, geo } = ctx;
 
   // Fibre: logistic adoption curve whose midpoint moves earlier with 2018 FttH coverage, density,
   // school type and the département's investment; a few sparse-commune schools stay out of reach.
-  const mid = 2023.9 - 3.2 * f - 2.4 * u - FIBRE_HEAD_START[type] - 0.7 * dep + (ctx.isPrivate ? 0.3 : 0);
-  const reach = 0.88 + 0.11 * u;
+  // The spatial field (spatial.ts) moves it by up to ±GEO_FIBRE_YEARS, more in sparse communes
+  // (remote valleys and uplands lag, well-served corridors lead), and shifts the reach a little.
+  const mid =
+    2023.9 - 3.2 * f - 2.4 * u - FIBRE_HEAD_START[type] - 0.7 * dep + (ctx.isPrivate ? 0.3 : 0)
+    - GEO_FIBRE_YEARS * (1 - 0.5 * u) * geo;
+  const reach = clamp(0.88 + 0.11 * u + 0.1 * (1 - u) * geo, 0.75, 0.99);
   const uf = rng();
   const fibreYear = uf < reach ? mid + 1.1 * logit(Math.max(uf, 1e-9) / reach) : Infinity;
 
   // Before fibre: satellite only in the sparsest communes; VDSL more likely in dense ones.
   const satShare = 0.05 * (1 - u) ** 3;
-  const vdslShare = 0.2 + 0.6 * u;
+  const vdslShare = clamp(0.2 + 0.6 * u + 0.2 * geo, 0.05, 0.95);
   const uc = rng();
   const wiredTech = uc < satShare ? 'satellite' : uc < satShare + (1 - satShare) * vdslShare ? 'vdsl' : 'adsl';
 
   // 4G/5G boxes replace poor ADSL and satellite from about 2020 (up to 60% of them).
   const uw = rng();
-  const wirelessYear = uw < 0.6 ? 2021.5 - 0.5 * dep + logit(Math.max(uw, 1e-9) / 0.6) : Infinity;
+  const wirelessYear = uw < 0.6 ? 2021.5 - 0.5 * dep - 1 * geo + logit(Math.max(uw, 1e-9) / 0.6) : Infinity;
 
   return {
     fibreYear,
     wiredTech,
     wirelessYear,
-    line: clamp(0.8 * rng() + 0.2 * u, 0, 1),
+    line: clamp(0.8 * rng() + 0.2 * u + 0.25 * geo, 0, 1),
     fibreTierQ: rng(),
     wirelessQ: rng(),
+    geo,
     hash,
   };
 }
@@ -103,7 +113,7 @@ function contracted(latent: ConnectivityLatent, ctx: SchoolContext, type: School
     case 'adsl':
       return roundTo(2 + 13 * latent.line, 1);
     case '4g5g':
-      return Math.round(clamp(10 + 60 * latent.wirelessQ + 8 * t, 10, 150));
+      return Math.round(clamp(10 + 60 * latent.wirelessQ + 8 * t + 25 * latent.geo, 10, 150));
     case 'satellite':
       return Math.round(clamp(10 + 15 * latent.wirelessQ + 4 * t, 10, 50));
   }

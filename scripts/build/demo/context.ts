@@ -4,6 +4,7 @@
  * deviation and the headcount used to size equipment.
  */
 import { clamp, fnv1a, fmix32, hashString } from './prng.ts';
+import { spatialField } from './spatial.ts';
 import type { DemoSchoolInput } from './types.ts';
 import type { SchoolType } from '../../../server/indicators/catalog.ts';
 
@@ -34,6 +35,8 @@ export interface SchoolContext {
   dep: number;
   /** (IPS − 100) / 15, limited to -3..3; 0 when unknown */
   ipsZ: number;
+  /** smooth spatial field at the school's position, -1..1 (0 when unknown; see spatial.ts) */
+  geo: number;
   /** real headcount, or the type median when unknown; used to size equipment */
   headcount: number;
   /** real headcount or null */
@@ -77,6 +80,7 @@ export function schoolContext(
     ftth,
     dep: depFactor(school.departementCode),
     ipsZ: ips === null ? 0 : clamp((ips - 100) / 15, -3, 3),
+    geo: spatialField(seedHash, school.lon, school.lat),
     headcount: pupils ?? MEDIAN_PUPILS[school.schoolType],
     pupils,
     isPrivate: school.sector === 'prive',

@@ -120,7 +120,7 @@ export function equipmentYear(
   const interactiveDisplays = Math.round(classes * perClass);
 
   // Maintenance delay: longer for écoles (no technician on site) and in sparse communes.
-  const delay = p.delay2019 * (1 + 0.9 * rural) * Math.exp(-0.07 * t - 0.15 * ctx.dep)
+  const delay = p.delay2019 * (1 + 0.9 * rural) * Math.exp(-0.07 * t - 0.15 * ctx.dep - 0.15 * ctx.geo)
     * (ctx.isPrivate ? 0.9 : 1) * latent.delayFactor * Math.exp(normal(rng, 0, 0.15));
   const maintenanceDelayDays = roundTo(clamp(delay, 0.5, 20), 1);
 

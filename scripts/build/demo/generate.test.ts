@@ -107,12 +107,21 @@ describe('generateDemo: determinism', () => {
   it('matches the fingerprint of model version ' + DEMO_MODEL_VERSION, () => {
     // A change here means the model's output (or synthetic.ts) changed: if the model changed,
     // bump DEMO_MODEL_VERSION and update both values together.
+    // 1.1.0: smooth spatial component over the school's (lon, lat) (spatial.ts) in connectivity
+    // and maintenance delay; synthetic.ts gained positions (own stream, other attributes unchanged).
     const fingerprint = fnv1a(JSON.stringify(generateDemo(schools.slice(0, 100), OPTIONS)));
-    expect({ version: DEMO_MODEL_VERSION, fingerprint }).toEqual({ version: '1.0.0', fingerprint: FINGERPRINT });
+    expect({ version: DEMO_MODEL_VERSION, fingerprint }).toEqual({ version: '1.1.0', fingerprint: FINGERPRINT });
+  });
+
+  it('gives the 1.0.0 output to schools without a position (the spatial field is then 0)', () => {
+    const unplaced = schools.slice(0, 100).map((s) => ({ ...s, lon: null, lat: null }));
+    expect(fnv1a(JSON.stringify(generateDemo(unplaced, OPTIONS)))).toBe(FINGERPRINT_1_0_0);
   });
 });
 
-const FINGERPRINT = 693344500;
+const FINGERPRINT = 744621577;
+/** model 1.0.0's fingerprint, which had no spatial component */
+const FINGERPRINT_1_0_0 = 693344500;
 
 describe('generateDemo: ranges and invariants', () => {
   const schools = syntheticSchools(5000, 'invariants');

@@ -18,7 +18,7 @@ export { MEDIAN_PUPILS } from './context.ts';
 export const DEMO_SEED = 'copaneeta-demo-v1';
 
 /** Version of the model: bump it whenever a change alters any output for a given seed. */
-export const DEMO_MODEL_VERSION = '1.0.0';
+export const DEMO_MODEL_VERSION = '1.1.0';
 
 function checkOptions(options: DemoOptions): void {
   for (const year of options.years) {

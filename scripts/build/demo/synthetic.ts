@@ -15,11 +15,20 @@ const DEPARTEMENTS: readonly string[] = [
 const PRIVATE_SHARE: Readonly<Record<SchoolType, number>> = { ecole: 0.13, college: 0.21, lycee: 0.3 };
 const MEDIAN_PUPILS: Readonly<Record<SchoolType, number>> = { ecole: 110, college: 470, lycee: 520 };
 
+function syntheticPosition(rng: () => number): { lon: number | null; lat: number | null } {
+  const lon = -4.5 + 12.5 * rng();
+  const lat = 42.5 + 8.5 * rng();
+  return rng() < 0.02 ? { lon: null, lat: null } : { lon: Math.round(lon * 1e4) / 1e4, lat: Math.round(lat * 1e4) / 1e4 };
+}
+
 /** `n` synthetic schools (80% écoles, 12% collèges, 8% lycées), deterministic for a seed. */
 export function syntheticSchools(n: number, seed = 'synthetic-population'): DemoSchoolInput[] {
   if (n > 100_000) throw new RangeError('syntheticSchools: at most 100,000 schools');
   const root = hashString(seed);
   const rng = mulberry32(root);
+  // positions from their own stream (metropolitan France's bounding box, 2% unknown), so that
+  // the other attributes are the same as before positions existed
+  const geoRng = mulberry32(root ^ 0x9e3779b9);
   const prefix = String(10 + (root % 90)); // distinct UAIs for distinct seeds (mostly)
   const schools: DemoSchoolInput[] = [];
   for (let i = 0; i < n; i++) {
@@ -39,6 +48,7 @@ export function syntheticSchools(n: number, seed = 'synthetic-population'): Demo
       communeFtthShare: rng() < 0.04 ? null : Math.round(ftth * 1000) / 1000,
       pupils: rng() < 0.03 ? null : pupils,
       ips: rng() < 0.05 ? null : Math.round(ips * 10) / 10,
+      ...syntheticPosition(geoRng),
     });
   }
   return schools;

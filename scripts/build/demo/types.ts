@@ -22,6 +22,9 @@ export interface DemoSchoolInput {
   pupils: number | null;
   /** DEPP social position index (about 60-150, mean about 100) */
   ips: number | null;
+  /** the school's real position (WGS84); unknown → no spatial component */
+  lon?: number | null;
+  lat?: number | null;
 }
 
 /** One simulated school year (year N = rentrée N). */
