@@ -7,44 +7,30 @@
  * an npm oEmbed consumer turns a pasted profile URL into working embed HTML.
  * Screenshots: test-results/embed-chart-*.png.
  */
-import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { extract } from '@extractus/oembed-extractor';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, RESULTS_DIR, ROOT, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, RESULTS_DIR, seriousViolations, startArticle, startServer, type ArticleServer, type RunningServer } from './harness.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
-let article: Server | undefined;
+let article: ArticleServer | undefined;
 let articleUrl = '';
 let articleBody = '';
-
-/** Serious and critical axe violations (WCAG 2.1 A/AA) of the page, as `id: targets`. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
-}
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  article = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Article</title>
+  article = await startArticle(() => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>Article</title>
 <style>body{font-family:Georgia,serif;margin:0 auto;max-width:760px;padding:12px}</style></head>
 <body><h1>Le numérique éducatif dans le Cantal</h1><p>Avant le graphique.</p>${articleBody}<p>Après le graphique.</p></body></html>`);
-  });
-  await new Promise<void>((resolve) => article?.listen(0, '127.0.0.1', resolve));
-  articleUrl = `http://127.0.0.1:${(article.address() as AddressInfo).port}/article`;
+  articleUrl = article.url;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (article ? article.close(() => resolve()) : resolve()));
+  await article?.close();
   await server?.stop();
 });
 

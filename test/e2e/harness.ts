@@ -6,7 +6,9 @@
  * vitest global setup (test/setup/ensure-built.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,4 +146,30 @@ export async function openSession(viewport: { width: number; height: number }, e
 export async function closeSession(browser: Browser | undefined, server: RunningServer | undefined): Promise<void> {
   await browser?.close();
   await server?.stop();
+}
+
+/** Serious and critical axe violations (WCAG 2.1 A/AA) of the page, as `id: targets`. Evaluated
+ * through the DevTools protocol, so the page's CSP (no inline scripts) stays on. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+}
+
+/** A news article on another origin (its own loopback port) whose page is `html()` at each request. */
+export interface ArticleServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startArticle(html: () => string): Promise<ArticleServer> {
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/article`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
