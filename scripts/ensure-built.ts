@@ -21,7 +21,7 @@ function newestMtime(dir: string): number {
 export async function ensureBuilt(root: string, log: (line: string) => void = console.log): Promise<void> {
   const warehouseDir = path.resolve(process.env.WAREHOUSE_DIR ?? path.join(root, 'data', 'warehouse'));
   // a warehouse from before a build step existed (tiles) is rebuilt too
-  const needed = ['warehouse.duckdb', 'build.json', path.join('tiles', 'commune', 'tilejson.json')];
+  const needed = ['warehouse.duckdb', 'build.json', path.join('tiles', 'commune', 'tilejson.json'), path.join('overview', 'commune', 'meta.json')];
   if (!needed.every((f) => existsSync(path.join(warehouseDir, f)))) {
     log('no complete warehouse yet: running the data build');
     await build({ root, log });

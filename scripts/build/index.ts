@@ -25,6 +25,7 @@ import { DEMO_MODEL_VERSION, DEMO_SEED, demoRows } from './demo/generate.ts';
 import { buildFtth } from './ftth.ts';
 import { buildGeometry } from './geometry/index.ts';
 import { toDisplay } from './geometry/dromLayout.ts';
+import { buildOverview } from './overview/index.ts';
 import { RECREATED_HOSTS } from './recreated.ts';
 import { acquireDataLock, publish } from './publish.ts';
 import { BuildReport } from './report.ts';
@@ -133,6 +134,8 @@ async function buildLocked(options: BuildOptions, log: (line: string) => void, t
     });
     log(`  geometry: ${((performance.now() - t1) / 1000).toFixed(1)} s`);
     const tiles = await buildTiles({ geoDir: path.join(dir, 'geo'), outDir: path.join(dir, 'tiles'), log });
+    // commune ID rasters drawn instead of the vector tiles at the scale of France (scripts/build/overview)
+    const overview = await buildOverview({ geoDir: path.join(dir, 'geo'), outDir: path.join(dir, 'overview', 'commune'), log });
 
     const territories = buildTerritories(cog, academies, geo.communes);
     if (boundaries?.hosts.size) {
@@ -207,6 +210,7 @@ async function buildLocked(options: BuildOptions, log: (line: string) => void, t
       aliasKinds: schools.aliasKinds,
       geometry: geo.files,
       tiles,
+      overview,
       problems: { summary: report.summary(), rows: report.problems },
       ...(boundaries ? { boundaries: boundaries.source } : {}),
       ...options.buildInfo,

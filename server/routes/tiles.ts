@@ -5,14 +5,19 @@
  * is built only from the validated values, so nothing outside the folder can be reached. Tiles are
  * stored gzipped and sent as they are with `Content-Encoding: gzip` (inflated for the rare client
  * that does not accept gzip); a tile missing inside the range is empty: 204.
+ *
+ * `GET /tiles/commune/overview.json` and `GET /tiles/commune/overview/:z.bin`: the commune ID
+ * rasters drawn at the scale of France (scripts/build/overview/spec.ts), from
+ * `<build>/overview/commune/`; the rasters are stored gzipped and sent the same way.
  */
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Warehouse } from '../db/warehouse.ts';
 import { ApiError } from '../errors.ts';
 import { LEVELS, type Level } from '../indicators/catalog.ts';
+import { OVERVIEW_LEVELS } from '../../scripts/build/overview/spec.ts';
 
 /** The zoom range a level's TileJSON declares. */
 interface ZoomRange {
@@ -54,7 +59,50 @@ export function tileRoutes(db: Warehouse) {
     return tj;
   };
 
+  // the overview meta file per version folder, as text and gzipped once (it lists every commune
+  // code: about 280 KB, 80 KB gzipped), null when the build has no overview
+  const overviewMetas = new Map<string, Promise<{ text: string; gz: Uint8Array<ArrayBuffer> } | null>>();
+  const overviewMetaOf = (root: string) => {
+    let entry = overviewMetas.get(root);
+    if (!entry) {
+      entry = readFile(path.join(root, 'meta.json'), 'utf8').then((text) => ({ text, gz: new Uint8Array(gzipSync(text)) }), ifMissing(null));
+      overviewMetas.set(root, entry);
+      while (overviewMetas.size > 4) overviewMetas.delete(overviewMetas.keys().next().value as string);
+    }
+    return entry;
+  };
+
   return new Hono()
+    // before the routes with parameters (which could not match these paths anyway: other suffix,
+    // other number of segments; test/server/tiles.test.ts checks both)
+    .get('/commune/overview.json', async (c) => {
+      const etag = `"tiles-${db.buildId}"`;
+      const meta = await overviewMetaOf(path.join(db.dir, 'overview', 'commune'));
+      if (!meta) throw overviewNotBuilt();
+      const headers = { ETag: etag, 'Cache-Control': CACHE_CONTROL, Vary: 'Accept-Encoding' };
+      if (notModified(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+      const type = { 'Content-Type': 'application/json; charset=utf-8' };
+      if (acceptsGzip(c.req.header('Accept-Encoding'))) return c.body(meta.gz, 200, { ...headers, ...type, 'Content-Encoding': 'gzip' });
+      return c.body(meta.text, 200, { ...headers, ...type });
+    })
+    .get('/commune/overview/:file', async (c) => {
+      const match = /^(\d{1,7})\.bin$/.exec(c.req.param('file'));
+      if (!match) throw new ApiError(400, 'invalid_parameter', 'z: expected <integer>.bin', 'z');
+      const z = Number(match[1]);
+      if (!(OVERVIEW_LEVELS as readonly number[]).includes(z)) {
+        throw new ApiError(404, 'zoom_out_of_range', `z: the commune overview exists at z${OVERVIEW_LEVELS.join(', z')}`, 'z');
+      }
+      const etag = `"tiles-${db.buildId}"`;
+      const headers = { ETag: etag, 'Cache-Control': CACHE_CONTROL, Vary: 'Accept-Encoding' };
+      const root = path.join(db.dir, 'overview', 'commune');
+      if (!(await overviewMetaOf(root))) throw overviewNotBuilt();
+      if (notModified(c.req.header('If-None-Match'), etag)) return c.body(null, 304, headers);
+      const gz = await readFile(path.join(root, `${z}.bin`)).catch(ifMissing(null));
+      if (!gz) throw overviewNotBuilt();
+      const gzip = acceptsGzip(c.req.header('Accept-Encoding'));
+      const body = new Uint8Array(gzip ? gz : gunzipSync(gz));
+      return c.body(body, 200, { ...headers, 'Content-Type': 'application/octet-stream', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+    })
     .get('/:level/tilejson.json', async (c) => {
       const level = levelOf(c.req.param('level'));
       const etag = `"tiles-${db.buildId}"`;
@@ -102,5 +150,17 @@ function intOf(raw: string, param: string): number {
   if (!/^\d{1,7}$/.test(raw)) throw new ApiError(400, 'invalid_parameter', `${param}: expected a non-negative integer`, param);
   return Number(raw);
 }
+
+const overviewNotBuilt = () => new ApiError(404, 'overview_not_built', 'no commune overview in this build: run `npm run data:build`');
+
+/** A readFile rejection handler: `value` when the file does not exist, the error otherwise. */
+const ifMissing =
+  <T>(value: T) =>
+  (err: NodeJS.ErrnoException): T => {
+    if (err.code === 'ENOENT') return value;
+    throw err;
+  };
+
+const acceptsGzip = (acceptEncoding: string | undefined): boolean => /\bgzip\b/.test(acceptEncoding ?? '');
 
 const notModified = (ifNoneMatch: string | undefined, etag: string): boolean => ifNoneMatch?.split(/\s*,\s*/).includes(etag) ?? false;

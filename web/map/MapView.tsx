@@ -18,6 +18,7 @@ import { minZoomOf, useCamera } from './useCamera.ts';
 import { useLisaOverlay, type LisaOverlay } from './lisaOverlay.ts';
 import { useChoropleth, useReadyKey, type Choropleth } from './useChoropleth.ts';
 import { useMapLibre, type HoverInfo } from './useMapLibre.ts';
+import { useOverview } from './overview/useOverview.ts';
 import { useOutlined, useSchoolPoints, useVisibleLayers } from './useMapLayers.ts';
 import { useTerritoryBounds } from './useTerritoryBounds.ts';
 import './map.css';
@@ -64,20 +65,25 @@ export function MapView(props: Props) {
     if (lisaLevel) ids.add(levelLayers(lisaLevel).lisaCasing).add(levelLayers(lisaLevel).lisa);
     return ids;
   }, [level, within, selected, schools, lisaLevel]);
-  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera }, camera);
+  const pickOverview = useRef<(lngLat: { lng: number; lat: number }) => string | null | undefined>(() => undefined);
+  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera, pickOverview }, camera);
 
   const target = useTerritoryBounds(within);
   const { flyTo } = useCamera(map, { camera, level, target, targetKey: within ? `${within.level}:${within.code}` : '' });
   useVisibleLayers(map, visible);
   useOutlined(map, [within, selected]);
   useSchoolPoints(map, schools);
-  useChoropleth(map, choropleth, schools !== null);
+  const overview = useOverview(map, level, choropleth, schools !== null);
+  useChoropleth(map, choropleth, schools !== null, overview.drawing);
+  useEffect(() => {
+    pickOverview.current = overview.pick;
+  });
   useLisaOverlay(map, props.lisa ?? null);
   useInsetLabels(map, props.insets);
   const settled = camera !== null || target !== undefined;
   const renderKey =
-    choropleth && !props.schoolsPending && !props.lisaPending && settled
-      ? `${choropleth.key}|${schools ? schools.shown : '-'}|${props.lisa ? props.lisa.key : '-'}`
+    choropleth && !props.schoolsPending && !props.lisaPending && !overview.pending && settled
+      ? `${choropleth.key}|${schools ? schools.shown : '-'}|${props.lisa ? props.lisa.key : '-'}|${overview.key}`
       : null;
   const readyKey = useReadyKey(map, renderKey);
   const tooFar = useTooFar(map, level);

@@ -5,6 +5,7 @@
  * (solid = exact position, hollow with a dark rim = the commune's centre).
  */
 import type { ExpressionSpecification, MapOptions } from 'maplibre-gl';
+import { OVERVIEW_MAX_ZOOM } from '../../scripts/build/overview/spec.ts';
 import { MAP_LEVELS, type MapLevel, type TerritoryRef } from '../state/url.ts';
 
 /** The style object type, derived from the public MapLibre API. */
@@ -88,7 +89,10 @@ function layer(level: MapLevel, role: Role): LayerSpec {
   // ~35,000 shapes never build or draw line geometry there (in software WebGL a frame with
   // feature-state lines over every commune costs three times the fill alone).
   // (the LISA outlines are only visible on request, and clusters must show at the scale of France)
-  const minzoom = level === 'commune' && role !== 'fill' && role !== 'lisa' && role !== 'lisaCasing' ? { minzoom: role === 'line' ? 5.5 : 6 } : {};
+  // Below OVERVIEW_MAX_ZOOM the communes' fill is drawn from the overview rasters instead
+  // (web/map/overview), so their tiles are not even loaded there unless LISA outlines are shown.
+  const communeMinZoom: Partial<Record<Role, number>> = { fill: OVERVIEW_MAX_ZOOM, line: 5.5, hover: 6, casing: 6, outline: 6 };
+  const minzoom = level === 'commune' && communeMinZoom[role] !== undefined ? { minzoom: communeMinZoom[role] } : {};
   return { ...base, ...spec[role], ...minzoom, layout: { visibility: 'none' } } as LayerSpec;
 }
 

@@ -23,24 +23,26 @@ export interface Choropleth {
 }
 
 /**
- * Applies `choropleth` to its level's source, and sets each level's fill opacity: 0 until the
+ * Applies `choropleth` to its level's source (unless `drawnElsewhere`: the commune overview draws
+ * it, see overview/), and sets each level's fill opacity: 0 until the
  * level has been coloured once (nothing grey is drawn, or rasterised, while values load), faded
  * while school points show. The states are set in layout effects, before the readiness effect
  * of the same render (useReadyKey) waits for idle.
  */
-export function useChoropleth(map: maplibregl.Map | null, choropleth: Choropleth | undefined, faded: boolean): void {
+export function useChoropleth(map: maplibregl.Map | null, choropleth: Choropleth | undefined, faded: boolean, drawnElsewhere = false): void {
   // what each level's source holds, for the map instance it was sent to
   const applied = useRef({ map, byLevel: new Map<MapLevel, Map<string, string>>() });
   // layout effects: the states are sent in the commit itself, so the map's next frame draws them
   useLayoutEffect(() => {
-    if (!map || !choropleth) return;
+    // (the commune overview draws this view: the ~35,000 states are sent once the tiles draw)
+    if (!map || !choropleth || drawnElsewhere) return;
     if (applied.current.map !== map) applied.current = { map, byLevel: new Map() };
     const { byLevel } = applied.current;
     const { level, values, thresholds, colors } = choropleth;
     const colours = byLevel.get(level) ?? new Map<string, string>();
     applyColors(map, level, STATE.color, colours, values, thresholds, colors);
     byLevel.set(level, colours);
-  }, [map, choropleth]);
+  }, [map, choropleth, drawnElsewhere]);
 
   useLayoutEffect(() => {
     if (!map) return;
@@ -52,7 +54,7 @@ export function useChoropleth(map: maplibregl.Map | null, choropleth: Choropleth
       const opacity = coloured.has(level) ? (faded ? 0.45 : 1) : 0;
       if (map.getPaintProperty(id, 'fill-opacity') !== opacity) map.setPaintProperty(id, 'fill-opacity', opacity);
     }
-  }, [map, faded, choropleth]);
+  }, [map, faded, choropleth, drawnElsewhere]);
 }
 
 /**

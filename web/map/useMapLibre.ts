@@ -32,6 +32,8 @@ export interface MapInputs {
   visible: ReadonlySet<string>;
   onPick: (ref: TerritoryRef) => void;
   onCamera: (camera: Camera) => void;
+  /** the commune under a point when the overview raster draws it (undefined: ask the tiles) */
+  pickOverview?: RefObject<(lngLat: { lng: number; lat: number }) => string | null | undefined>;
 }
 
 /** Padding of every fit, in pixels: clear of the zoom buttons (right) and the DROM shortcuts (bottom). */
@@ -89,6 +91,8 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
       const layers = [SCHOOL_LAYERS.exact, SCHOOL_LAYERS.approx].filter((id) => shown.has(id));
       const school = layers.length ? m.queryRenderedFeatures(point, { layers })[0] : undefined;
       if (school) return { kind: 'school', school: school.properties as SchoolProps };
+      const fromOverview = inputsRef.current.pickOverview?.current?.(m.unproject(point));
+      if (fromOverview !== undefined) return fromOverview ? { kind: 'territory', level, code: fromOverview, name: null } : null;
       const f = m.queryRenderedFeatures(point, { layers: [levelLayers(level).fill] })[0];
       if (!f || f.id === undefined) return null;
       const name = f.properties.name;
@@ -110,6 +114,9 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
       });
     }
     m.on('click', (e) => {
+      const fromOverview = inputsRef.current.pickOverview?.current?.(e.lngLat);
+      if (fromOverview) return inputsRef.current.onPick({ level: inputsRef.current.level, code: fromOverview });
+      if (fromOverview === null) return;
       const f = m.queryRenderedFeatures(e.point, { layers: [levelLayers(inputsRef.current.level).fill] })[0];
       if (f?.id !== undefined) inputsRef.current.onPick({ level: inputsRef.current.level, code: String(f.id) });
     });

@@ -1,0 +1,52 @@
+/**
+ * The overview's colour lookup table: one RGBA texel per commune number (0 = no commune, never
+ * drawn), 256 texels per row. The same rule as the vector fill (featureState.ts): a commune among
+ * the values gets its class colour, or the no-data colour without a value; a commune outside the
+ * values (outside the drilled territory) gets the "outside" fill. Pure, so it is unit-tested.
+ */
+import { rgb } from 'd3';
+import type { MapValue } from '../../api/types.ts';
+import { classIndex, hasValue } from '../classify.ts';
+import { OUTSIDE_COLOR } from '../layers.ts';
+import { NO_DATA_COLOR } from '../palette.ts';
+
+export const LUT_WIDTH = 256;
+
+/** A colour lookup table for `count` communes (numbers 1…count). */
+export interface ColorTable {
+  width: number;
+  height: number;
+  /** RGBA bytes, texel i = commune number i */
+  rgba: Uint8Array;
+}
+
+const bytesOf = (color: string): [number, number, number] => {
+  const c = rgb(color);
+  return [Math.round(c.r), Math.round(c.g), Math.round(c.b)];
+};
+
+/** The lookup table colouring `values` (by code, through `idOf`) with `colors` at `thresholds`. */
+export function colorTable(
+  count: number,
+  idOf: ReadonlyMap<string, number>,
+  values: readonly Pick<MapValue, 'code' | 'value'>[],
+  thresholds: readonly number[],
+  colors: readonly string[],
+): ColorTable {
+  const height = Math.ceil((count + 1) / LUT_WIDTH);
+  const rgba = new Uint8Array(LUT_WIDTH * height * 4);
+  const outside = bytesOf(OUTSIDE_COLOR);
+  for (let id = 1; id <= count; id++) rgba.set([...outside, 255], id * 4);
+  const classBytes = colors.map(bytesOf);
+  const noData = bytesOf(NO_DATA_COLOR);
+  for (const v of values) {
+    const id = idOf.get(v.code);
+    if (id === undefined) continue;
+    const color = (hasValue(v.value) ? classBytes[classIndex(thresholds, v.value)] : undefined) ?? noData;
+    const o = id * 4;
+    rgba[o] = color[0];
+    rgba[o + 1] = color[1];
+    rgba[o + 2] = color[2];
+  }
+  return { width: LUT_WIDTH, height, rgba };
+}

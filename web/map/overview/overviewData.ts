@@ -1,0 +1,69 @@
+/**
+ * Loads the commune overview rasters (format: scripts/build/overview/spec.ts): the meta file once
+ * (commune codes and levels), then each level when first wanted, inflated by the browser
+ * (`Content-Encoding: gzip`) and un-filtered here into one commune number per pixel. Requests are
+ * shared: the first caller starts them and later callers get the same promise; the page's first
+ * module may have sent them already (web/api/early.ts).
+ */
+import {
+  decodeRows,
+  OVERVIEW_META_URL,
+  overviewLevelUrl,
+  type OverviewLevel,
+  type OverviewLevelMeta,
+  type OverviewMeta,
+} from '../../../scripts/build/overview/spec.ts';
+import { takeEarly } from '../../api/early.ts';
+
+/** One decoded level: its place in the world and the commune number of each pixel. */
+export interface OverviewRaster extends OverviewLevelMeta {
+  ids: Uint16Array;
+}
+
+/** The meta file with a code → commune number index. */
+export interface OverviewIndex extends OverviewMeta {
+  idOf: ReadonlyMap<string, number>;
+}
+
+let meta: Promise<OverviewIndex> | null = null;
+const rasters = new Map<OverviewLevel, Promise<OverviewRaster>>();
+
+async function getOk(url: string): Promise<Response> {
+  const res = await (takeEarly(url) ?? fetch(url));
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res;
+}
+
+/** The meta file (codes and levels), fetched once per page. */
+export function loadOverviewIndex(): Promise<OverviewIndex> {
+  meta ??= getOk(OVERVIEW_META_URL)
+    .then((res) => res.json() as Promise<OverviewMeta>)
+    .then((m) => ({ ...m, idOf: new Map(m.codes.map((code, i) => [code, i + 1])) }));
+  // a failed request may be retried by a later caller
+  meta.catch(() => (meta = null));
+  return meta;
+}
+
+/** One level's raster, fetched once per page (its bytes may already be on their way, see prefetchOverview). */
+export function loadOverviewRaster(z: OverviewLevel): Promise<OverviewRaster> {
+  let raster = rasters.get(z);
+  if (!raster) {
+    const bytes = getOk(overviewLevelUrl(z)).then((res) => res.arrayBuffer());
+    raster = loadOverviewIndex().then(async (index) => {
+      const level = index.levels.find((l) => l.z === z);
+      if (!level) throw new Error(`overview: no level ${z} in ${OVERVIEW_META_URL}`);
+      return { ...level, ids: decodeRows(await bytes, level.width, level.height) };
+    });
+    raster.catch(() => rasters.delete(z));
+    rasters.set(z, raster);
+  }
+  return raster;
+}
+
+/** The commune number under a point given in world pixels at zoom `raster.z` (0: none or outside). */
+export function idAt(raster: OverviewRaster, worldX: number, worldY: number): number {
+  const i = Math.floor(worldX) - raster.x0;
+  const j = Math.floor(worldY) - raster.y0;
+  if (i < 0 || j < 0 || i >= raster.width || j >= raster.height) return 0;
+  return raster.ids[j * raster.width + i] ?? 0;
+}

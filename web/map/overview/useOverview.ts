@@ -1,0 +1,129 @@
+/**
+ * Runs the commune overview on a map (see scripts/build/overview/spec.ts for why): adds the
+ * custom layer under the territory borders, loads the raster level the zoom wants (keeping the
+ * coarser one on screen meanwhile), colours it from the choropleth through the lookup table, and
+ * picks the commune under a point. If the rasters cannot be loaded (a build without them), the
+ * communes' vector fill takes over at every zoom.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type * as maplibregl from 'maplibre-gl';
+import { OVERVIEW_MAX_ZOOM, overviewLevelFor, worldPixels, type OverviewLevel } from '../../../scripts/build/overview/spec.ts';
+import { mercX, mercY } from '../../../scripts/build/tiles/spec.ts';
+import { MAP_LEVELS, type MapLevel } from '../../state/url.ts';
+import { levelLayers } from '../layers.ts';
+import type { Choropleth } from '../useChoropleth.ts';
+import { colorTable } from './overviewColors.ts';
+import { idAt, loadOverviewIndex, loadOverviewRaster, type OverviewIndex, type OverviewRaster } from './overviewData.ts';
+import { OverviewLayer } from './overviewLayer.ts';
+
+export interface Overview {
+  /** the overview draws the map level at the current zoom (not the vector fill) */
+  drawing: boolean;
+  /** the overview should draw the current view but its raster or colours are not there yet */
+  pending: boolean;
+  /** identifies what the overview draws (part of the map's readiness key) */
+  key: string;
+  /** the commune under a map point when the overview draws it, else undefined (ask the tiles) */
+  pick: (lngLat: { lng: number; lat: number }) => string | null | undefined;
+}
+
+const pixelRatio = () => (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
+
+export function useOverview(map: maplibregl.Map | null, level: MapLevel, choropleth: Choropleth | undefined, faded: boolean): Overview {
+  const layerRef = useRef<OverviewLayer | null>(null);
+  const [index, setIndex] = useState<OverviewIndex | null>(null);
+  const [failed, setFailed] = useState(false);
+  // the raster level the zoom wants (null at and beyond OVERVIEW_MAX_ZOOM, or before the map)
+  const [zoomLevel, setZoomLevel] = useState<OverviewLevel | null | undefined>(undefined);
+  const [rasters, setRasters] = useState<ReadonlyMap<OverviewLevel, OverviewRaster>>(new Map());
+  const active = level === 'commune' && !failed;
+
+  // the layer, under every border layer, once per map (a layout effect: before the one colouring it)
+  useLayoutEffect(() => {
+    if (!map) return;
+    const layer = new OverviewLayer();
+    map.addLayer(layer, levelLayers(MAP_LEVELS[0]).line);
+    layerRef.current = layer;
+    // on every zoom frame (a flight crossing OVERVIEW_MAX_ZOOM hands over to the tiles at once),
+    // re-rendering only when the wanted level changes
+    const onZoom = () => {
+      const zoom = map.getZoom();
+      setZoomLevel(zoom < OVERVIEW_MAX_ZOOM ? overviewLevelFor(zoom, pixelRatio()) : null);
+    };
+    onZoom();
+    map.on('zoom', onZoom);
+    return () => {
+      map.off('zoom', onZoom);
+      if (map.getLayer(layer.id)) map.removeLayer(layer.id);
+      layerRef.current = null;
+    };
+  }, [map]);
+
+  const wanted = active && zoomLevel ? zoomLevel : null;
+  useEffect(() => {
+    if (!active || index) return;
+    let live = true;
+    loadOverviewIndex().then(
+      (i) => live && setIndex(i),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [active, index]);
+  useEffect(() => {
+    if (wanted === null || rasters.has(wanted)) return;
+    let live = true;
+    loadOverviewRaster(wanted).then(
+      (r) => live && setRasters((prev) => new Map(prev).set(wanted, r)),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, rasters]);
+
+  // without rasters, the vector fill draws the communes at every zoom
+  useEffect(() => {
+    if (map && failed) map.setLayerZoomRange(levelLayers('commune').fill, 0, 24);
+  }, [map, failed]);
+
+  // the finest raster loaded that is not finer than wanted (or the coarsest loaded)
+  const shown = useMemo(() => {
+    const loaded = [...rasters.values()].sort((a, b) => a.z - b.z);
+    return loaded.filter((r) => wanted === null || r.z <= wanted).at(-1) ?? loaded[0] ?? null;
+  }, [rasters, wanted]);
+  const table = useMemo(
+    () =>
+      index && choropleth?.level === 'commune'
+        ? colorTable(index.codes.length, index.idOf, choropleth.values, choropleth.thresholds, choropleth.colors)
+        : null,
+    [index, choropleth],
+  );
+
+  // layout effect: the table is on the layer in the same commit as the vector states (useChoropleth)
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    if (!layer) return;
+    layer.setActive(active);
+    if (shown) layer.setRaster(shown);
+    layer.setColors(table);
+    layer.setOpacity(faded ? 0.45 : 1);
+  }, [map, active, shown, table, faded]);
+
+  const drawing = wanted !== null;
+  const pending = drawing && (shown?.z !== wanted || table === null);
+  return {
+    drawing,
+    pending,
+    key: drawing ? `overview:${shown?.z ?? '-'}` : '-',
+    pick: (lngLat) => {
+      const layer = layerRef.current;
+      const raster = layer?.shown;
+      if (!map || !layer || !raster || !index || !layer.drawsAt(map.getZoom())) return undefined;
+      const world = worldPixels(raster.z);
+      const id = idAt(raster, mercX(lngLat.lng) * world, mercY(lngLat.lat) * world);
+      return id ? (index.codes[id - 1] ?? null) : null;
+    },
+  };
+}
