@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './scripts/web/precompress.ts';
 
 const page = (name: string) => fileURLToPath(new URL(`web/${name}`, import.meta.url));
 
@@ -9,7 +10,8 @@ const apiTarget = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT 
 
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  // precompress: .br and .gz beside every text asset, served as they are by the server
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

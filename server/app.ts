@@ -95,11 +95,28 @@ export function createApp({ db, webDir, log = console.error, admin }: AppOptions
     );
 
   if (webDir) {
-    // the pages (index.html, embed.html) carry the oEmbed discovery link of their URL
-    const page = async (c: Context, next: Next) => (await servePage(c, webDir)) ?? next();
+    // the pages (index.html, embed.html) carry the oEmbed discovery link of their URL; they name
+    // the hashed assets of the current build, so browsers revalidate them every time
+    const page = async (c: Context, next: Next) => {
+      const res = await servePage(c, webDir);
+      if (!res) return next();
+      res.headers.set('Cache-Control', 'no-cache');
+      return res;
+    };
     app.get('/', page);
     app.get('/index.html', page);
-    app.use('/*', serveStatic({ root: webDir }));
+    // files as built: the .br/.gz written beside them at build (scripts/web/precompress.ts) are
+    // sent as they are (compress() leaves a response with a Content-Encoding alone); Vite's
+    // hashed /assets/* never change, so they are cached for a year, anything else revalidated
+    const files = serveStatic({ root: webDir, precompressed: true });
+    app.use('/*', async (c, next) => {
+      const res = await files(c, next);
+      if (res instanceof Response) {
+        const hashed = c.req.path.startsWith('/assets/');
+        res.headers.set('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      }
+      return res;
+    });
     // the single-page app answers every other path, except the API and geometry folders
     app.get('*', async (c, next) => (/^\/(api|geo|tiles)\//.test(c.req.path) ? next() : page(c, next)));
   }
