@@ -6,6 +6,7 @@ import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Indicator, MapValue } from './api/types.ts';
 import { equityOptions } from './api/equity.ts';
+import { viewMapRequest } from './api/mapPath.ts';
 import { insetsOptions, mapValuesOptions, schoolsOptions } from './api/queries.ts';
 import { pick, t } from './i18n/index.ts';
 import { Breadcrumb, useDirectory } from './map/Breadcrumb.tsx';
@@ -51,11 +52,8 @@ interface Props {
  * request leaves before the new view renders.
  */
 export function viewValuesOptions(view: ViewState, indicators: readonly Indicator[]) {
-  const indicator = indicators.find((i) => i.id === view.indicator) ?? (indicators[0] as Indicator);
-  // school filters and points only exist for indicators computed per school
-  const perSchool = indicator.grain === 'school';
-  const filters = perSchool ? { schoolType: view.schoolType, sector: view.sector } : { schoolType: null, sector: null };
-  return mapValuesOptions(indicator.id, view.level, view.year, view.within ? refString(view.within) : null, filters);
+  const r = viewMapRequest(view, indicators);
+  return mapValuesOptions(r.indicator, r.level, r.year, r.within, r.filters);
 }
 
 export function Dashboard({ indicators, view, onChange }: Props) {

@@ -1,4 +1,5 @@
 /** Entry point: one QueryClient (no retries on 4xx), the app, global styles. */
+import './boot/prefetch.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

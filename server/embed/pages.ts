@@ -1,12 +1,14 @@
 /**
  * Serves the built HTML pages (`index.html`; `embed.html` for `/embed/map`, `embed-chart.html` for
  * `/embed/chart`) with the oEmbed discovery link of the requested URL injected in the head, so a
- * CMS reading a pasted link finds the provider. Links name the public origin (`PUBLIC_ORIGIN`,
+ * CMS reading a pasted link finds the provider, and, on map pages, preloads of the first view's
+ * data. Links name the public origin (`PUBLIC_ORIGIN`,
  * see urls.ts). The files are read once per change (mtime).
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'hono';
+import { earlyRequests } from '../../web/boot/earlyRequests.ts';
 import { embedTarget, embedTitle, escapeAttr, publicOrigin } from './urls.ts';
 
 const cache = new Map<string, { mtime: number; html: string }>();
@@ -43,11 +45,26 @@ export function pageFile(path: string): string {
   return path.startsWith('/embed/') ? 'embed.html' : 'index.html';
 }
 
+/**
+ * `<link rel="preload">` of the GETs a map page's first view needs (web/boot/earlyRequests.ts,
+ * the same URLs the page's first module sends), so they are on their way while its scripts load.
+ */
+export function preloadLinks(url: string): string {
+  const u = new URL(url);
+  return earlyRequests(u.pathname, u.search)
+    .map((href) => `<link rel="preload" href="${escapeAttr(href)}" as="fetch" crossorigin="anonymous">`)
+    .join('\n');
+}
+
 /** Answers a page of the app (see pageFile); null when not built. */
 export async function servePage(c: Context, webDir: string): Promise<Response | null> {
   const name = pageFile(c.req.path);
   const html = await load(path.join(path.resolve(webDir), name));
   if (html === null) return null;
+  // preloads early in the head (after the charset), before the scripts and their preloads
+  const preloads = preloadLinks(c.req.url);
   const link = discoveryLink(c.req.url);
-  return c.html(link ? html.replace('</head>', `${link}\n</head>`) : html);
+  let out = preloads ? html.replace(/<meta charset="[^"]*"\s*\/?>/i, (m) => `${m}\n${preloads}`) : html;
+  if (link) out = out.replace('</head>', `${link}\n</head>`);
+  return c.html(out);
 }

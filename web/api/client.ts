@@ -2,6 +2,7 @@
  * Fetch JSON from our own origin. Non-2xx answers become an `ApiError` carrying the server's
  * `{ error: { code, message, param } }` so the UI can show what was wrong.
  */
+import { takeEarly } from './early.ts';
 import type { ApiErrorBody } from './types.ts';
 
 export class ApiError extends Error {
@@ -26,7 +27,7 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 
 /** GET `path` and parse it as JSON of type T (trusted: it is our server). */
 export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, { signal, headers: { accept: 'application/json' } });
+  const res = await (takeEarly(path) ?? fetch(path, { signal, headers: { accept: 'application/json' } }));
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
     if (isErrorBody(body)) {

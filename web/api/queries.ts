@@ -5,14 +5,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { INDICATORS } from '../../server/indicators/catalog.ts';
 import { fetchJson } from './client.ts';
+import { filterParams, mapValuesPath, NO_FILTERS, type SchoolFilters } from './mapPath.ts';
 import type {
   HealthResponse,
   IndicatorsResponse,
   Level,
   MapResponse,
   SchoolsResponse,
-  SchoolType,
-  Sector,
   TerritoriesResponse,
   TerritoryCollection,
 } from './types.ts';
@@ -35,21 +34,6 @@ export function indicatorsOptions() {
   });
 }
 
-/** School filters shared by the map values and the school points (null: all). */
-export interface SchoolFilters {
-  schoolType: SchoolType | null;
-  sector: Sector | null;
-}
-
-const NO_FILTERS: SchoolFilters = { schoolType: null, sector: null };
-
-function filterParams(params: URLSearchParams, within: string | null, { schoolType, sector }: SchoolFilters) {
-  if (within) params.set('within', within);
-  if (schoolType) params.set('school_type', schoolType);
-  if (sector) params.set('sector', sector);
-  return params.toString();
-}
-
 /**
  * Values of one indicator for every territory of `level`, optionally within a parent
  * (`<level>:<code>`) and for one school type or sector.
@@ -62,10 +46,10 @@ export function mapValuesOptions(
   filters: SchoolFilters = NO_FILTERS,
 ) {
   const { schoolType, sector } = filters;
-  const query = filterParams(new URLSearchParams({ indicator, level, year: String(year) }), within, filters);
+  const path = mapValuesPath(indicator, level, year, within, filters);
   return queryOptions({
     queryKey: ['map', { indicator, level, year, within, schoolType, sector }] as const,
-    queryFn: ({ signal }) => fetchJson<MapResponse>(`/api/map?${query}`, signal),
+    queryFn: ({ signal }) => fetchJson<MapResponse>(path, signal),
     staleTime: 10 * 60_000,
   });
 }

@@ -1,4 +1,5 @@
 /** Entry point of the chromeless embeds (`/embed/map?…`): same URL state as the dashboard. */
+import '../boot/prefetch.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

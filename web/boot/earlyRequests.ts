@@ -1,0 +1,27 @@
+/**
+ * The GETs a map page (the dashboard `/`, the map embed `/embed/map`) needs for its first view,
+ * from its address alone: the catalog, the view's values (the path the values query builds, from
+ * the bundled catalog as the app does on its first render) and, at the commune level, the overview
+ * codes and the raster level the first zoom draws. Shared by the page's first module (sends them)
+ * and the server (names them as preloads in the page). Pure.
+ */
+import { INDICATORS } from '../../server/indicators/catalog.ts';
+import { OVERVIEW_MAX_ZOOM, OVERVIEW_META_URL, overviewLevelFor, overviewLevelUrl } from '../../scripts/build/overview/spec.ts';
+import { mapValuesPath, viewMapRequest } from '../api/mapPath.ts';
+import { parseViewQuery, resolveViewState } from '../state/url.ts';
+
+/** Whether `pathname` is a page whose first view is the map. */
+export const isMapPage = (pathname: string): boolean => pathname === '/' || pathname === '/index.html' || /^\/embed\/map\/?$/.test(pathname);
+
+/** The URLs to request at once for the page at `pathname` + `search` (none for other pages). */
+export function earlyRequests(pathname: string, search: string, pixelRatio = 1): string[] {
+  if (!isMapPage(pathname)) return [];
+  const view = resolveViewState(parseViewQuery(search), INDICATORS);
+  const r = viewMapRequest(view, INDICATORS);
+  const urls = ['/api/indicators', mapValuesPath(r.indicator, r.level, r.year, r.within, r.filters)];
+  // without a camera in the address the map fits France: zoom 4 to 5 on a desktop, and never
+  // below the communes' first tile zoom (4)
+  const zoom = view.camera?.zoom ?? 4;
+  if (view.level === 'commune' && zoom < OVERVIEW_MAX_ZOOM) urls.push(OVERVIEW_META_URL, overviewLevelUrl(overviewLevelFor(zoom, pixelRatio)));
+  return urls;
+}

@@ -1,0 +1,10 @@
+/**
+ * First module the dashboard and the map embed evaluate, before React and MapLibre (~100 ms of
+ * script on a slow machine, then the first render): the requests the map's first view needs
+ * (earlyRequests.ts) leave now, in parallel with the page's own start-up, instead of once
+ * components ask for them; those the server already preloaded are taken from the browser's cache.
+ */
+import { sendEarly } from '../api/early.ts';
+import { earlyRequests } from './earlyRequests.ts';
+
+for (const url of earlyRequests(window.location.pathname, window.location.search, window.devicePixelRatio || 1)) sendEarly(url);
