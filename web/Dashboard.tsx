@@ -151,6 +151,9 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   );
   const deferredLegend = useDeferredValue(legendProps);
   const legend = isCurrent ? legendProps : deferredLegend;
+  // The first render commits the map alone (its container, so MapLibre starts in that commit);
+  // the panels around it follow in a background render that yields to the map's work.
+  const panels = useDeferredValue(true, false);
 
   const error = valuesQuery.error ?? schoolsQuery.error ?? (wantLisa ? lisaQuery.error : null);
   const label = pick(lang, indicator.label);
@@ -160,9 +163,13 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   return (
     <main className="layout">
       <section className="panel panel-controls" aria-label={t(lang, 'panel.label')}>
-        <Controls indicators={indicators} indicator={indicator} view={view} onChange={onChange} classification={classification} />
-        <SchoolControls lang={lang} indicator={indicator} view={view} points={schools} onChange={onChange} />
-        <LisaKey lang={lang} indicator={indicator} level={level} available={lisaOk} on={view.lisa} data={lisaData} onChange={onChange} />
+        {panels ? (
+          <>
+            <Controls indicators={indicators} indicator={indicator} view={view} onChange={onChange} classification={classification} />
+            <SchoolControls lang={lang} indicator={indicator} view={view} points={schools} onChange={onChange} />
+            <LisaKey lang={lang} indicator={indicator} level={level} available={lisaOk} on={view.lisa} data={lisaData} onChange={onChange} />
+          </>
+        ) : null}
       </section>
       <section className="map-column" aria-labelledby="map-title">
         <div className="map-heading">
@@ -193,7 +200,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
           schoolsPending={wantSchools && schools === null}
           lisa={lisa}
           lisaPending={wantLisa && lisa === null && !lisaQuery.isError}
-          legendPending={legend !== legendProps}
+          legendPending={!panels || legend !== legendProps}
           onPick={(ref) => onChange(pickPatch(ref, view, directory))}
           onCamera={onCamera}
           onReady={() => setMapDrawn(true)}
@@ -227,8 +234,8 @@ export function Dashboard({ indicators, view, onChange }: Props) {
         />
         <SourceLine lang={lang} indicator={indicator} mix={isCurrent ? shown : null} />
       </section>
-      <ShownLegend {...legend} />
-      <AroundMap indicators={indicators} indicator={aroundIndicator} view={aroundView} onChange={onChange} tableActive={mapDrawn || error !== null} />
+      {panels ? <ShownLegend {...legend} /> : null}
+      {panels ? <AroundMap indicators={indicators} indicator={aroundIndicator} view={aroundView} onChange={onChange} tableActive={mapDrawn || error !== null} /> : null}
     </main>
   );
 }

@@ -52,7 +52,7 @@ export function pageFile(path: string): string {
 export function preloadLinks(url: string): string {
   const u = new URL(url);
   return earlyRequests(u.pathname, u.search)
-    .map((href) => `<link rel="preload" href="${escapeAttr(href)}" as="fetch" crossorigin="anonymous">`)
+    .map(({ url: href }) => `<link rel="preload" href="${escapeAttr(href)}" as="fetch" crossorigin="anonymous">`)
     .join('\n');
 }
 

@@ -18,30 +18,33 @@ const ORIGIN = 'http://localhost';
 const latest = Math.max(...(INDICATORS.find((i) => i.id === 'ips')?.years ?? []));
 
 describe('earlyRequests', () => {
-  it('asks for the catalog, the values and the overview of a whole-France commune map', () => {
+  const urls = (pathname: string, search: string, pixelRatio?: number) => earlyRequests(pathname, search, pixelRatio).map((r) => r.url);
+
+  it('asks for the catalog, the values, the inset frames and the overview of a whole-France commune map', () => {
     expect(earlyRequests('/', '?level=commune&indicator=ips&year=2022')).toEqual([
-      '/api/indicators',
-      '/api/map?indicator=ips&level=commune&year=2022',
-      '/tiles/commune/overview.json',
-      '/tiles/commune/overview/4.bin',
+      { url: '/api/indicators', as: 'json' },
+      { url: '/api/map?indicator=ips&level=commune&year=2022', as: 'json' },
+      { url: '/geo/insets.geojson', as: 'json' },
+      { url: '/tiles/commune/overview.json', as: 'json' },
+      { url: '/tiles/commune/overview/4.bin', as: 'bytes' },
     ]);
     // a sharper screen draws a finer level; a camera past the overview zooms needs none
-    expect(earlyRequests('/embed/map', '?level=commune&indicator=ips&year=2022', 2).at(-1)).toBe('/tiles/commune/overview/5.bin');
-    expect(earlyRequests('/', '?level=commune&indicator=ips&year=2022&map=7/45.1/2.6')).toHaveLength(2);
+    expect(urls('/embed/map', '?level=commune&indicator=ips&year=2022', 2).at(-1)).toBe('/tiles/commune/overview/5.bin');
+    expect(urls('/', '?level=commune&indicator=ips&year=2022&map=7/45.1/2.6')).toHaveLength(3);
   });
 
   it('resolves defaults as the page does: latest year, the parent and the school filters of a per-school indicator', () => {
-    expect(earlyRequests('/', '')).toEqual(['/api/indicators', `/api/map?indicator=ips&level=departement&year=${latest}`]);
-    expect(earlyRequests('/', '?level=commune&indicator=ips&year=2022&within=departement:15&school_type=college&sector=public')[1]).toBe(
+    expect(urls('/', '')).toEqual(['/api/indicators', `/api/map?indicator=ips&level=departement&year=${latest}`, '/geo/insets.geojson']);
+    expect(urls('/', '?level=commune&indicator=ips&year=2022&within=departement:15&school_type=college&sector=public')[1]).toBe(
       '/api/map?indicator=ips&level=commune&year=2022&within=departement%3A15&school_type=college&sector=public',
     );
   });
 
   it('is the path the values query fetches', async () => {
-    const urls: string[] = [];
+    const sent: string[] = [];
     const original = globalThis.fetch;
     globalThis.fetch = ((url: string) => {
-      urls.push(url);
+      sent.push(url);
       return Promise.resolve(new Response('{}', { status: 200 }));
     }) as typeof fetch;
     try {
@@ -50,12 +53,12 @@ describe('earlyRequests', () => {
     } finally {
       globalThis.fetch = original;
     }
-    expect(urls).toEqual([earlyRequests('/', '?level=commune&indicator=ips&year=2022&within=departement:15&school_type=college&sector=public')[1]]);
+    expect(sent).toEqual([earlyRequests('/', '?level=commune&indicator=ips&year=2022&within=departement:15&school_type=college&sector=public')[1]?.url]);
   });
 
   it('asks for nothing on pages that do not start with the map', () => {
-    expect(earlyRequests('/territoire/departement/15', '?indicator=ips')).toEqual([]);
-    expect(earlyRequests('/embed/chart', '?chart=series&level=departement&code=15&indicator=ips')).toEqual([]);
+    expect(urls('/territoire/departement/15', '?indicator=ips')).toEqual([]);
+    expect(urls('/embed/chart', '?chart=series&level=departement&code=15&indicator=ips')).toEqual([]);
     expect(preloadLinks(`${ORIGIN}/objectifs`)).toBe('');
   });
 });
@@ -82,7 +85,7 @@ describe('map pages as served', () => {
   it('names them right after the charset, before the scripts, as fetches a plain fetch() matches', async () => {
     const html = await (await app.request(`${ORIGIN}/?level=commune&indicator=ips&year=2022`)).text();
     const links = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/g)].map((m) => m[1]);
-    expect(links).toEqual(['/api/indicators', '/api/map?indicator=ips&amp;level=commune&amp;year=2022', '/tiles/commune/overview.json', '/tiles/commune/overview/4.bin']);
+    expect(links).toEqual(['/api/indicators', '/api/map?indicator=ips&amp;level=commune&amp;year=2022', '/geo/insets.geojson', '/tiles/commune/overview.json', '/tiles/commune/overview/4.bin']);
     expect(html.indexOf('<meta charset')).toBeLessThan(html.indexOf('rel="preload"'));
     expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf('<script'));
     // the discovery link is still there

@@ -27,7 +27,15 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 
 /** GET `path` and parse it as JSON of type T (trusted: it is our server). */
 export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await (takeEarly(path) ?? fetch(path, { signal, headers: { accept: 'application/json' } }));
+  const early = takeEarly<T>(path);
+  if (early) {
+    try {
+      return await early;
+    } catch {
+      // the early request failed: this one says why
+    }
+  }
+  const res = await fetch(path, { signal, headers: { accept: 'application/json' } });
   if (!res.ok) {
     const body: unknown = await res.json().catch(() => null);
     if (isErrorBody(body)) {

@@ -4,6 +4,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { INDICATORS } from '../../server/indicators/catalog.ts';
+import { INSETS_URL } from '../map/layers.ts';
 import { fetchJson } from './client.ts';
 import { filterParams, mapValuesPath, NO_FILTERS, type SchoolFilters } from './mapPath.ts';
 import type {
@@ -89,7 +90,7 @@ export function geometryOptions(level: Level) {
 export function insetsOptions() {
   return queryOptions({
     queryKey: ['geo', 'insets'] as const,
-    queryFn: ({ signal }) => fetchJson<TerritoryCollection>('/geo/insets.geojson', signal),
+    queryFn: ({ signal }) => fetchJson<TerritoryCollection>(INSETS_URL, signal),
     staleTime: Infinity,
   });
 }

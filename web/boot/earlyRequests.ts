@@ -7,21 +7,35 @@
  */
 import { INDICATORS } from '../../server/indicators/catalog.ts';
 import { OVERVIEW_MAX_ZOOM, OVERVIEW_META_URL, overviewLevelFor, overviewLevelUrl } from '../../scripts/build/overview/spec.ts';
+import type { EarlyBody } from '../api/early.ts';
 import { mapValuesPath, viewMapRequest } from '../api/mapPath.ts';
+import { INSETS_URL } from '../map/layers.ts';
 import { parseViewQuery, resolveViewState } from '../state/url.ts';
 
 /** Whether `pathname` is a page whose first view is the map. */
 export const isMapPage = (pathname: string): boolean => pathname === '/' || pathname === '/index.html' || /^\/embed\/map\/?$/.test(pathname);
 
+/** A GET to send at once, and how its body is read. */
+export interface EarlyRequest {
+  url: string;
+  as: EarlyBody;
+}
+
 /** The URLs to request at once for the page at `pathname` + `search` (none for other pages). */
-export function earlyRequests(pathname: string, search: string, pixelRatio = 1): string[] {
+export function earlyRequests(pathname: string, search: string, pixelRatio = 1): EarlyRequest[] {
   if (!isMapPage(pathname)) return [];
   const view = resolveViewState(parseViewQuery(search), INDICATORS);
   const r = viewMapRequest(view, INDICATORS);
-  const urls = ['/api/indicators', mapValuesPath(r.indicator, r.level, r.year, r.within, r.filters)];
+  const urls: EarlyRequest[] = [
+    { url: '/api/indicators', as: 'json' },
+    { url: mapValuesPath(r.indicator, r.level, r.year, r.within, r.filters), as: 'json' },
+    { url: INSETS_URL, as: 'json' },
+  ];
   // without a camera in the address the map fits France: zoom 4 to 5 on a desktop, and never
   // below the communes' first tile zoom (4)
   const zoom = view.camera?.zoom ?? 4;
-  if (view.level === 'commune' && zoom < OVERVIEW_MAX_ZOOM) urls.push(OVERVIEW_META_URL, overviewLevelUrl(overviewLevelFor(zoom, pixelRatio)));
+  if (view.level === 'commune' && zoom < OVERVIEW_MAX_ZOOM) {
+    urls.push({ url: OVERVIEW_META_URL, as: 'json' }, { url: overviewLevelUrl(overviewLevelFor(zoom, pixelRatio)), as: 'bytes' });
+  }
   return urls;
 }

@@ -7,4 +7,4 @@
 import { sendEarly } from '../api/early.ts';
 import { earlyRequests } from './earlyRequests.ts';
 
-for (const url of earlyRequests(window.location.pathname, window.location.search, window.devicePixelRatio || 1)) sendEarly(url);
+for (const { url, as } of earlyRequests(window.location.pathname, window.location.search, window.devicePixelRatio || 1)) sendEarly(url, as);

@@ -100,11 +100,16 @@ export function MapView(props: Props) {
   useEffect(() => {
     onReady.current = props.onReady;
   });
+  // Until the first view is complete the canvas is not displayed: in software WebGL every frame
+  // shown costs a read-back of the canvas (30-90 ms of the page's main thread), and frames of a
+  // half-drawn map (background, then borders, then colours) tell the reader nothing.
+  const [drawnOnce, setDrawnOnce] = useState(false);
+  if (state === 'ready' && !drawnOnce) setDrawnOnce(true);
   useEffect(() => {
     if (state === 'ready') onReady.current?.();
   }, [state]);
   return (
-    <div className="map-frame" id="map" data-state={state} data-view={stateKey} aria-busy={state === 'loading'}>
+    <div className={drawnOnce ? 'map-frame' : 'map-frame map-frame--first'} id="map" data-state={state} data-view={stateKey} aria-busy={state === 'loading'}>
       <div ref={containerRef} className="map-canvas" />
       <DromShortcuts lang={lang} insets={props.insets} onFly={flyTo} />
       {schools ? (

@@ -1,18 +1,19 @@
 /**
- * DOM labels for the overseas inset frames (no glyph server: text is HTML, placed with
- * MapLibre markers at each frame's top-left corner), hidden when the frame is drawn narrower
- * than its label; also sets the frames as the `insets` source's data. Decorative for assistive
- * technology: the map's aria-label carries the meaning.
+ * The overseas inset frames and their labels, in the DOM over the map (no glyph server: text is
+ * HTML). A label is a MapLibre marker at its frame's top-left corner, hidden when the frame is
+ * drawn narrower than the label; a frame is a dashed box placed on the projected corners at every
+ * move. (As a MapLibre GeoJSON layer the five rectangles cost a round trip through the map's
+ * worker, which the first view waited for.) Decorative for assistive technology: the map's
+ * aria-label carries the meaning.
  */
 import { useEffect } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { TerritoryCollection } from '../api/types.ts';
-import { boundsOf, INSETS } from './style.ts';
+import { boundsOf } from './style.ts';
 
 export function useInsetLabels(map: maplibregl.Map | null, insets: TerritoryCollection | undefined): void {
   useEffect(() => {
     if (!map || !insets) return;
-    map.getSource<maplibregl.GeoJSONSource>(INSETS)?.setData(insets);
     const labels = insets.features.flatMap((f) => {
       const b = boundsOf({ type: 'FeatureCollection', features: [f] });
       if (!b) return [];
@@ -26,6 +27,25 @@ export function useInsetLabels(map: maplibregl.Map | null, insets: TerritoryColl
       node.removeAttribute('role');
       return [{ marker, el, bounds: b }];
     });
+    const frames = labels.map(({ bounds }) => {
+      const el = document.createElement('div');
+      el.className = 'inset-frame';
+      el.setAttribute('aria-hidden', 'true');
+      map.getCanvasContainer().appendChild(el);
+      return { el, bounds };
+    });
+    const place = () => {
+      for (const { el, bounds } of frames) {
+        const nw = map.project([bounds[0], bounds[3]]);
+        const se = map.project([bounds[2], bounds[1]]);
+        el.style.transform = `translate(${Math.round(nw.x)}px, ${Math.round(nw.y)}px)`;
+        el.style.width = `${Math.round(se.x - nw.x)}px`;
+        el.style.height = `${Math.round(se.y - nw.y)}px`;
+      }
+    };
+    place();
+    map.on('move', place);
+    map.on('resize', place);
     // Label widths never change: read them once, all together, in the next frame (reading
     // offsetWidth right after React rendered the page would force a layout of the whole page).
     let widths: number[] | null = null;
@@ -46,7 +66,10 @@ export function useInsetLabels(map: maplibregl.Map | null, insets: TerritoryColl
       cancelAnimationFrame(frame);
       map.off('moveend', fit);
       map.off('resize', fit);
+      map.off('move', place);
+      map.off('resize', place);
       for (const { marker } of labels) marker.remove();
+      for (const { el } of frames) el.remove();
     };
   }, [map, insets]);
 }

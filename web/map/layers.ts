@@ -12,9 +12,9 @@ import { MAP_LEVELS, type MapLevel, type TerritoryRef } from '../state/url.ts';
 export type StyleSpec = Exclude<NonNullable<MapOptions['style']>, string>;
 export type LayerSpec = StyleSpec['layers'][number];
 
-export const INSETS = 'insets';
+/** The DROM inset frames (display coordinates), built with the geometry. */
+export const INSETS_URL = '/geo/insets.geojson';
 export const SCHOOLS = 'schools';
-export const INSETS_LAYER = 'insets-frame';
 /** Feature-state keys: fill colour (absent = outside the selection or not coloured yet), hover, outline. */
 export const STATE = { color: 'color', hover: 'hover', selected: 'selected', lisa: 'lisa' } as const;
 /**
@@ -92,7 +92,13 @@ function layer(level: MapLevel, role: Role): LayerSpec {
   // Below OVERVIEW_MAX_ZOOM the communes' fill is drawn from the overview rasters instead
   // (web/map/overview), so their tiles are not even loaded there unless LISA outlines are shown.
   const communeMinZoom: Partial<Record<Role, number>> = { fill: OVERVIEW_MAX_ZOOM, line: 5.5, hover: 6, casing: 6, outline: 6 };
-  const minzoom = level === 'commune' && communeMinZoom[role] !== undefined ? { minzoom: communeMinZoom[role] } : {};
+  // (the départements are the context of the commune level only: the overview draws their borders)
+  const minzoom =
+    level === 'commune' && communeMinZoom[role] !== undefined
+      ? { minzoom: communeMinZoom[role] }
+      : level === 'departement' && role === 'context'
+        ? { minzoom: OVERVIEW_MAX_ZOOM }
+        : {};
   return { ...base, ...spec[role], ...minzoom, layout: { visibility: 'none' } } as LayerSpec;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The MapLibre style, built in code: one vector-tile source per level (served by /tiles, no
- * external server, no glyphs, no sprites: labels are DOM), the inset frames and the school
- * points (layers.ts). Paint never changes with the data: a territory's colour is its
+ * external server, no glyphs, no sprites: labels and the inset frames are DOM, insetLabels.ts)
+ * and the school points (layers.ts). Paint never changes with the data: a territory's colour is its
  * feature-state (a new indicator, year or palette only updates states, never re-parses tiles),
  * and only the layers of the levels in use are visible (hidden sources load no tiles). Nothing
  * fades (no transitions).
@@ -9,7 +9,7 @@
 import type { FeatureCollection } from 'geojson';
 import { TILINGS, tileUrl } from '../../scripts/build/tiles/spec.ts';
 import { MAP_LEVELS, type MapLevel } from '../state/url.ts';
-import { INSETS, INSETS_LAYER, SCHOOLS, schoolLayers, territoryLayers, type LayerSpec, type StyleSpec } from './layers.ts';
+import { SCHOOLS, schoolLayers, territoryLayers, type LayerSpec, type StyleSpec } from './layers.ts';
 import { BACKGROUND_COLOR } from './palette.ts';
 
 export * from './layers.ts';
@@ -43,7 +43,6 @@ export function baseStyle(origin: string, visible: ReadonlySet<string> = new Set
   const layers: LayerSpec[] = [
     { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
     ...below,
-    { id: INSETS_LAYER, type: 'line', source: INSETS, paint: { 'line-color': '#7b8794', 'line-width': 1, 'line-dasharray': [3, 2] } },
     ...above,
     ...schoolLayers(),
   ];
@@ -55,11 +54,10 @@ export function baseStyle(origin: string, visible: ReadonlySet<string> = new Set
     transition: { duration: 0, delay: 0 },
     sources: {
       ...Object.fromEntries(MAP_LEVELS.map((level) => [level, tileSource(origin, level)])),
-      [INSETS]: { type: 'geojson', data: EMPTY_COLLECTION },
       [SCHOOLS]: { type: 'geojson', data: EMPTY_COLLECTION, buffer: 8 },
     },
     layers: layers.map((l) =>
-      'source' in l && l.source !== INSETS ? { ...l, layout: { visibility: visible.has(l.id) ? 'visible' : 'none' } } : l,
+      'source' in l ? { ...l, layout: { visibility: visible.has(l.id) ? 'visible' : 'none' } } : l,
     ),
   } as StyleSpec;
 }

@@ -4,7 +4,7 @@
  * map level: outline via feature-state, tooltip via React state), clicks on territories, and
  * camera moves the user made (gestures, buttons, keyboard, or flights marked `recordCamera`).
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -53,7 +53,9 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
   });
   const initialRef = useRef({ camera: initial, visible: inputs.visible, level: inputs.level });
 
-  useEffect(() => {
+  // a layout effect: the map starts in the commit that mounts its container, before the page's
+  // first paint and the other components' effects (its worker and tiles get going sooner)
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const { camera, visible } = initialRef.current;

@@ -25,6 +25,34 @@ const bytesOf = (color: string): [number, number, number] => {
   return [Math.round(c.r), Math.round(c.g), Math.round(c.b)];
 };
 
+/** The département of a commune code (`15014` → `15`, `2A004` → `2A`, `97411` → `974`). */
+export const departementOf = (code: string): string => code.slice(0, code.startsWith('97') ? 3 : 2);
+
+/**
+ * One byte per commune number (256 per row, as the colour table): a number for its département
+ * (1…255 in order of appearance, 0 for "no commune"), so the overview draws the départements'
+ * borders where two neighbouring pixels differ.
+ */
+export interface DepartementTable {
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+}
+
+export function departementTable(codes: readonly string[]): DepartementTable {
+  const height = Math.ceil((codes.length + 1) / LUT_WIDTH);
+  const bytes = new Uint8Array(LUT_WIDTH * height);
+  const numbers = new Map<string, number>();
+  codes.forEach((code, i) => {
+    const d = departementOf(code);
+    let n = numbers.get(d);
+    if (n === undefined) numbers.set(d, (n = numbers.size + 1));
+    if (n > 255) throw new Error(`overview: more than 255 départements (${d})`);
+    bytes[i + 1] = n;
+  });
+  return { width: LUT_WIDTH, height, bytes };
+}
+
 /** The lookup table colouring `values` (by code, through `idOf`) with `colors` at `thresholds`. */
 export function colorTable(
   count: number,

@@ -13,7 +13,7 @@ import {
   type OverviewLevelMeta,
   type OverviewMeta,
 } from '../../../scripts/build/overview/spec.ts';
-import { takeEarly } from '../../api/early.ts';
+import { takeEarly, type EarlyBody } from '../../api/early.ts';
 
 /** One decoded level: its place in the world and the commune number of each pixel. */
 export interface OverviewRaster extends OverviewLevelMeta {
@@ -28,17 +28,24 @@ export interface OverviewIndex extends OverviewMeta {
 let meta: Promise<OverviewIndex> | null = null;
 const rasters = new Map<OverviewLevel, Promise<OverviewRaster>>();
 
-async function getOk(url: string): Promise<Response> {
-  const res = await (takeEarly(url) ?? fetch(url));
+/** The body of `url` as JSON or bytes, from the page's early request when there was one (web/api/early.ts). */
+async function body<T>(url: string, as: EarlyBody): Promise<T> {
+  const early = takeEarly<T>(url);
+  if (early) {
+    try {
+      return await early;
+    } catch {
+      // ask again below
+    }
+  }
+  const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return res;
+  return (as === 'json' ? res.json() : res.arrayBuffer()) as Promise<T>;
 }
 
 /** The meta file (codes and levels), fetched once per page. */
 export function loadOverviewIndex(): Promise<OverviewIndex> {
-  meta ??= getOk(OVERVIEW_META_URL)
-    .then((res) => res.json() as Promise<OverviewMeta>)
-    .then((m) => ({ ...m, idOf: new Map(m.codes.map((code, i) => [code, i + 1])) }));
+  meta ??= body<OverviewMeta>(OVERVIEW_META_URL, 'json').then((m) => ({ ...m, idOf: new Map(m.codes.map((code, i) => [code, i + 1])) }));
   // a failed request may be retried by a later caller
   meta.catch(() => (meta = null));
   return meta;
@@ -48,7 +55,7 @@ export function loadOverviewIndex(): Promise<OverviewIndex> {
 export function loadOverviewRaster(z: OverviewLevel): Promise<OverviewRaster> {
   let raster = rasters.get(z);
   if (!raster) {
-    const bytes = getOk(overviewLevelUrl(z)).then((res) => res.arrayBuffer());
+    const bytes = body<ArrayBuffer>(overviewLevelUrl(z), 'bytes');
     raster = loadOverviewIndex().then(async (index) => {
       const level = index.levels.find((l) => l.z === z);
       if (!level) throw new Error(`overview: no level ${z} in ${OVERVIEW_META_URL}`);

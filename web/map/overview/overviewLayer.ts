@@ -2,12 +2,15 @@
  * The MapLibre custom layer drawing the commune overview: one quad over the raster's box in Web
  * Mercator, whose fragments read the commune number of their pixel (an R16UI texture, nearest
  * texel) and its colour in the lookup table (RGBA8, one texel per commune). Re-colouring uploads
- * the table only (~140 kB for 35,000 communes); a finer level uploads its raster once. Drawn only
- * while `active` and below OVERVIEW_MAX_ZOOM; nothing is drawn before a table is set.
+ * the table only (~140 kB for 35,000 communes); a finer level uploads its raster once. The
+ * départements' borders (the context of the commune level) are drawn here too, where the
+ * département of the next pixel right or below differs (a table of one byte per commune), so the
+ * overview needs no vector tile at all. Drawn only while `active` and below OVERVIEW_MAX_ZOOM;
+ * nothing is drawn before a colour table is set.
  */
 import type * as maplibregl from 'maplibre-gl';
 import { OVERVIEW_MAX_ZOOM, worldPixels } from '../../../scripts/build/overview/spec.ts';
-import type { ColorTable } from './overviewColors.ts';
+import type { ColorTable, DepartementTable } from './overviewColors.ts';
 import type { OverviewRaster } from './overviewData.ts';
 
 export const OVERVIEW_LAYER = 'commune-overview';
@@ -27,26 +30,43 @@ precision highp float;
 precision highp int;
 precision highp usampler2D;
 uniform usampler2D u_ids;
+uniform usampler2D u_departements;
 uniform sampler2D u_colors;
 uniform ivec2 u_size;
 uniform float u_opacity;
+uniform vec4 u_border;
 in vec2 v_uv;
 out vec4 fragColor;
+uint idAt(vec2 uv) {
+  if (uv.x < 0.0 || uv.y < 0.0 || uv.x >= 1.0 || uv.y >= 1.0) return 0u;
+  return texelFetch(u_ids, clamp(ivec2(floor(uv * vec2(u_size))), ivec2(0), u_size - 1), 0).r;
+}
+ivec2 entry(uint id) { return ivec2(int(id % 256u), int(id / 256u)); }
+uint departementOf(uint id) { return texelFetch(u_departements, entry(id), 0).r; }
 void main() {
-  ivec2 p = clamp(ivec2(floor(v_uv * vec2(u_size))), ivec2(0), u_size - 1);
-  uint id = texelFetch(u_ids, p, 0).r;
+  uint id = idAt(v_uv);
+  uint d = departementOf(id);
+  // one screen pixel right and down, in raster coordinates
+  if (d != departementOf(idAt(v_uv + dFdx(v_uv))) || d != departementOf(idAt(v_uv + dFdy(v_uv)))) {
+    fragColor = u_border;
+    return;
+  }
   if (id == 0u) discard;
-  vec4 c = texelFetch(u_colors, ivec2(int(id % 256u), int(id / 256u)), 0);
+  vec4 c = texelFetch(u_colors, entry(id), 0);
   if (c.a == 0.0) discard;
   fragColor = vec4(c.rgb, 1.0) * u_opacity;
 }`;
+
+/** The départements' borders: MapLibre's context line of the commune level (layers.ts), premultiplied. */
+const BORDER: [number, number, number, number] = [0x4b / 255, 0x55 / 255, 0x63 / 255, 1];
 
 interface GlState {
   program: WebGLProgram;
   buffer: WebGLBuffer;
   ids: WebGLTexture;
   colors: WebGLTexture;
-  loc: { pos: number; matrix: WebGLUniformLocation | null; box: WebGLUniformLocation | null; size: WebGLUniformLocation | null; opacity: WebGLUniformLocation | null; idsUnit: WebGLUniformLocation | null; colorsUnit: WebGLUniformLocation | null };
+  departements: WebGLTexture;
+  loc: Record<'matrix' | 'box' | 'size' | 'opacity' | 'border' | 'idsUnit' | 'colorsUnit' | 'departementsUnit', WebGLUniformLocation | null> & { pos: number };
 }
 
 function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
@@ -84,6 +104,8 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
   private rasterSent: OverviewRaster | null = null;
   private table: ColorTable | null = null;
   private tableSent: ColorTable | null = null;
+  private departements: DepartementTable | null = null;
+  private departementsSent: DepartementTable | null = null;
   private opacity = 1;
   private active = false;
 
@@ -109,6 +131,13 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
+  /** The département of each commune number (departementTable), for the borders. */
+  setDepartements(table: DepartementTable): void {
+    if (this.departements === table) return;
+    this.departements = table;
+    this.map?.triggerRepaint();
+  }
+
   setOpacity(opacity: number): void {
     if (this.opacity === opacity) return;
     this.opacity = opacity;
@@ -127,7 +156,8 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
     const buffer = gl.createBuffer();
     const ids = gl.createTexture();
     const colors = gl.createTexture();
-    if (!program || !buffer || !ids || !colors) throw new Error('overview: cannot allocate WebGL objects');
+    const departements = gl.createTexture();
+    if (!program || !buffer || !ids || !colors || !departements) throw new Error('overview: cannot allocate WebGL objects');
     gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
     gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
     gl.linkProgram(program);
@@ -138,10 +168,22 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
       buffer,
       ids,
       colors,
-      loc: { pos: gl.getAttribLocation(program, 'a_pos'), matrix: u('u_matrix'), box: u('u_box'), size: u('u_size'), opacity: u('u_opacity'), idsUnit: u('u_ids'), colorsUnit: u('u_colors') },
+      departements,
+      loc: {
+        pos: gl.getAttribLocation(program, 'a_pos'),
+        matrix: u('u_matrix'),
+        box: u('u_box'),
+        size: u('u_size'),
+        opacity: u('u_opacity'),
+        border: u('u_border'),
+        idsUnit: u('u_ids'),
+        colorsUnit: u('u_colors'),
+        departementsUnit: u('u_departements'),
+      },
     };
     this.rasterSent = null;
     this.tableSent = null;
+    this.departementsSent = null;
   }
 
   onRemove(_map: maplibregl.Map, gl: WebGL2RenderingContext): void {
@@ -150,6 +192,7 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
       gl.deleteBuffer(this.gl.buffer);
       gl.deleteTexture(this.gl.ids);
       gl.deleteTexture(this.gl.colors);
+      gl.deleteTexture(this.gl.departements);
     }
     this.gl = null;
     this.map = null;
@@ -157,8 +200,8 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
 
   render(gl: WebGL2RenderingContext, options: maplibregl.CustomRenderMethodInput): void {
     const s = this.gl;
-    const { raster, table, map } = this;
-    if (!s || !raster || !table || !map || !this.drawsAt(map.getZoom())) return;
+    const { raster, table, departements, map } = this;
+    if (!s || !raster || !table || !departements || !map || !this.drawsAt(map.getZoom())) return;
     const world = worldPixels(raster.z);
     const box = [raster.x0 / world, raster.y0 / world, (raster.x0 + raster.width) / world, (raster.y0 + raster.height) / world];
     if (this.rasterSent !== raster) {
@@ -167,6 +210,10 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
       gl.bindBuffer(gl.ARRAY_BUFFER, s.buffer);
       gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([x0, y0, x1, y0, x0, y1, x1, y1]), gl.STATIC_DRAW);
       this.rasterSent = raster;
+    }
+    if (this.departementsSent !== departements) {
+      upload(gl, s.departements, gl.R8UI, gl.RED_INTEGER, gl.UNSIGNED_BYTE, departements.width, departements.height, departements.bytes);
+      this.departementsSent = departements;
     }
     if (this.tableSent !== table) {
       upload(gl, s.colors, gl.RGBA8, gl.RGBA, gl.UNSIGNED_BYTE, table.width, table.height, table.rgba);
@@ -177,8 +224,12 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
     gl.bindTexture(gl.TEXTURE_2D, s.ids);
     gl.activeTexture(gl.TEXTURE1);
     gl.bindTexture(gl.TEXTURE_2D, s.colors);
+    gl.activeTexture(gl.TEXTURE2);
+    gl.bindTexture(gl.TEXTURE_2D, s.departements);
     gl.uniform1i(s.loc.idsUnit, 0);
     gl.uniform1i(s.loc.colorsUnit, 1);
+    gl.uniform1i(s.loc.departementsUnit, 2);
+    gl.uniform4f(s.loc.border, ...BORDER);
     gl.uniformMatrix4fv(s.loc.matrix, false, new Float32Array(options.defaultProjectionData.mainMatrix));
     gl.uniform4f(s.loc.box, ...(box as [number, number, number, number]));
     gl.uniform2i(s.loc.size, raster.width, raster.height);

@@ -12,7 +12,7 @@ import { mercX, mercY } from '../../../scripts/build/tiles/spec.ts';
 import { MAP_LEVELS, type MapLevel } from '../../state/url.ts';
 import { levelLayers } from '../layers.ts';
 import type { Choropleth } from '../useChoropleth.ts';
-import { colorTable } from './overviewColors.ts';
+import { colorTable, departementTable } from './overviewColors.ts';
 import { idAt, loadOverviewIndex, loadOverviewRaster, type OverviewIndex, type OverviewRaster } from './overviewData.ts';
 import { OverviewLayer } from './overviewLayer.ts';
 
@@ -83,9 +83,11 @@ export function useOverview(map: maplibregl.Map | null, level: MapLevel, choropl
     };
   }, [wanted, rasters]);
 
-  // without rasters, the vector fill draws the communes at every zoom
+  // without rasters, the vector fill (and the départements' borders) draw the communes at every zoom
   useEffect(() => {
-    if (map && failed) map.setLayerZoomRange(levelLayers('commune').fill, 0, 24);
+    if (!map || !failed) return;
+    map.setLayerZoomRange(levelLayers('commune').fill, 0, 24);
+    map.setLayerZoomRange(levelLayers('departement').context, 0, 24);
   }, [map, failed]);
 
   // the finest raster loaded that is not finer than wanted (or the coarsest loaded)
@@ -101,15 +103,18 @@ export function useOverview(map: maplibregl.Map | null, level: MapLevel, choropl
     [index, choropleth],
   );
 
+  const departements = useMemo(() => (index ? departementTable(index.codes) : null), [index]);
+
   // layout effect: the table is on the layer in the same commit as the vector states (useChoropleth)
   useLayoutEffect(() => {
     const layer = layerRef.current;
     if (!layer) return;
     layer.setActive(active);
     if (shown) layer.setRaster(shown);
+    if (departements) layer.setDepartements(departements);
     layer.setColors(table);
     layer.setOpacity(faded ? 0.45 : 1);
-  }, [map, active, shown, table, faded]);
+  }, [map, active, shown, table, departements, faded]);
 
   const drawing = wanted !== null;
   const pending = drawing && (shown?.z !== wanted || table === null);
