@@ -9,6 +9,7 @@
  * bytes are taken.
  */
 import { ensureBuilt } from '../../scripts/ensure-built.ts';
+import { mapValuesPath } from '../../web/api/mapPath.ts';
 import { getRaw } from '../http.ts';
 import { startServer } from '../server.ts';
 import type { ResultRow } from '../table.ts';
@@ -35,7 +36,7 @@ export async function benchMap(root: string, runs: number, log: (line: string) =
   const browser = await launch();
   try {
     for (const id of ['ips', ...APP_SWITCHES]) {
-      await getRaw(`${server.base}/api/map?indicator=${id}&level=commune&year=${YEAR}`, { 'accept-encoding': 'gzip' });
+      await getRaw(`${server.base}${mapValuesPath(id, 'commune', YEAR)}`, { 'accept-encoding': 'gzip' });
     }
     const appUrl = `${server.base}${APP_PATH}`;
     const warm = await measure(browser, appUrl);

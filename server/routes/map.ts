@@ -21,13 +21,23 @@ export function significant(v: number | null): number | null {
   return v === null ? null : Number(v.toPrecision(12));
 }
 
-/** The map query: a selection, plus `names=true` to include territory names. */
+/** The map query: a selection, plus `names=true` to include territory names and `format=columns`. */
 export const mapQuery = selectionQuery.extend({
   names: z
     .enum(['true', 'false'], { error: () => 'must be true or false' })
     .optional()
     .describe('include each territory’s name (default false: names come with the geometry and /api/territories, and leaving them out keeps all France’s communes under 140 kB gzipped)'),
+  format: z
+    .enum(['rows', 'columns'], { error: () => 'must be rows or columns' })
+    .optional()
+    .describe('rows (default): `values` is one object per territory; columns: `columns` holds one array per field instead (`columns.code[i]`, `columns.value[i]`…), the same data in about half the JSON for all France’s communes, much faster to parse'),
 });
+
+/** Rows of identical keys as one array per key (the keys of the first row). */
+export function columnsOf<T extends object>(rows: readonly T[]): Record<string, unknown[]> {
+  const keys = rows.length ? (Object.keys(rows[0] as object) as (keyof T & string)[]) : [];
+  return Object.fromEntries(keys.map((k) => [k, rows.map((r) => r[k])]));
+}
 
 // the provenance block moved to server/provenance.ts; re-exported for the routes that import it from here
 export { MIXED_NOTICE, provenanceOf, SYNTHETIC_NOTICE } from '../provenance.ts';
@@ -73,7 +83,7 @@ export function mapRoutes(db: Warehouse) {
       ...selectionEcho(sel),
       ...provenanceOf(sel.indicator, importable ? { imported, n } : undefined, imports),
       min_schools: MIN_SCHOOLS,
-      values,
+      ...(q.format === 'columns' ? { columns: columnsOf(values) } : { values }),
       stats: summarize(values.map((v) => v.value)),
     });
   });

@@ -72,6 +72,21 @@ describe('GET /api/map', () => {
     const named = (await get('/api/map?indicator=ips&level=departement&year=2022&names=true')).body.values as Record<string, unknown>[];
     expect(named.map((v) => v.name)).toEqual(['Cantal', 'Puy-de-Dôme']);
   });
+  it('gives the same values as columns with format=columns (names included on request), and refuses other formats', async () => {
+    const rows = (await get('/api/map?indicator=thd_share&level=commune&year=2025&names=true')).body;
+    const cols = (await get('/api/map?indicator=thd_share&level=commune&year=2025&names=true&format=columns')).body;
+    expect(cols).not.toHaveProperty('values');
+    const { values, ...header } = rows as { values: Record<string, unknown>[] };
+    const { columns, ...colsHeader } = cols as { columns: Record<string, unknown[]> };
+    expect(colsHeader).toEqual(header);
+    expect(Object.keys(columns)).toEqual(Object.keys(values[0] ?? {}));
+    expect(columns.code).toEqual(values.map((v) => v.code));
+    for (const key of Object.keys(columns)) expect(columns[key]).toEqual(values.map((v) => v[key]));
+    expect(columns.name).toEqual(expect.arrayContaining(['Aurillac', 'Saint-Flour']));
+    const bad = await get('/api/map?indicator=ips&level=departement&format=xml');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'invalid_parameter', param: 'format' } });
+  });
   it('labels demo values as synthetic', async () => {
     const { body } = await get('/api/map?indicator=thd_share&level=departement&year=2025');
     expect(body).toMatchObject({ provenance: 'synthetic', notice: expect.stringContaining('données fictives') });

@@ -23,7 +23,7 @@ describe('earlyRequests', () => {
   it('asks for the catalog, the values, the inset frames and the overview of a whole-France commune map', () => {
     expect(earlyRequests('/', '?level=commune&indicator=ips&year=2022')).toEqual([
       { url: '/api/indicators', as: 'json' },
-      { url: '/api/map?indicator=ips&level=commune&year=2022', as: 'json' },
+      { url: '/api/map?indicator=ips&level=commune&year=2022&format=columns', as: 'json' },
       { url: '/geo/insets.geojson', as: 'json' },
       { url: '/tiles/commune/overview.json', as: 'json' },
       { url: '/tiles/commune/overview/4.bin', as: 'bytes' },
@@ -34,9 +34,9 @@ describe('earlyRequests', () => {
   });
 
   it('resolves defaults as the page does: latest year, the parent and the school filters of a per-school indicator', () => {
-    expect(urls('/', '')).toEqual(['/api/indicators', `/api/map?indicator=ips&level=departement&year=${latest}`, '/geo/insets.geojson']);
+    expect(urls('/', '')).toEqual(['/api/indicators', `/api/map?indicator=ips&level=departement&year=${latest}&format=columns`, '/geo/insets.geojson']);
     expect(urls('/', '?level=commune&indicator=ips&year=2022&within=departement:15&school_type=college&sector=public')[1]).toBe(
-      '/api/map?indicator=ips&level=commune&year=2022&within=departement%3A15&school_type=college&sector=public',
+      '/api/map?indicator=ips&level=commune&year=2022&within=departement%3A15&school_type=college&sector=public&format=columns',
     );
   });
 
@@ -45,7 +45,7 @@ describe('earlyRequests', () => {
     const original = globalThis.fetch;
     globalThis.fetch = ((url: string) => {
       sent.push(url);
-      return Promise.resolve(new Response('{}', { status: 200 }));
+      return Promise.resolve(new Response('{"columns":{}}', { status: 200 }));
     }) as typeof fetch;
     try {
       const options = mapValuesOptions('ips', 'commune', 2022, 'departement:15', { schoolType: 'college', sector: 'public' });
@@ -85,7 +85,7 @@ describe('map pages as served', () => {
   it('names them right after the charset, before the scripts, as fetches a plain fetch() matches', async () => {
     const html = await (await app.request(`${ORIGIN}/?level=commune&indicator=ips&year=2022`)).text();
     const links = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin="anonymous">/g)].map((m) => m[1]);
-    expect(links).toEqual(['/api/indicators', '/api/map?indicator=ips&amp;level=commune&amp;year=2022', '/geo/insets.geojson', '/tiles/commune/overview.json', '/tiles/commune/overview/4.bin']);
+    expect(links).toEqual(['/api/indicators', '/api/map?indicator=ips&amp;level=commune&amp;year=2022&amp;format=columns', '/geo/insets.geojson', '/tiles/commune/overview.json', '/tiles/commune/overview/4.bin']);
     expect(html.indexOf('<meta charset')).toBeLessThan(html.indexOf('rel="preload"'));
     expect(html.indexOf('rel="preload"')).toBeLessThan(html.indexOf('<script'));
     // the discovery link is still there

@@ -23,9 +23,15 @@ export function filterParams(params: URLSearchParams, within: string | null, { s
   return params.toString();
 }
 
-/** The path of the values of one indicator for every territory of `level` (optionally within a parent). */
+/**
+ * The path of the values of one indicator for every territory of `level` (optionally within a
+ * parent), as columns (mapColumns.ts).
+ */
 export function mapValuesPath(indicator: string, level: Level, year: number, within: string | null = null, filters: SchoolFilters = NO_FILTERS): string {
-  return `/api/map?${filterParams(new URLSearchParams({ indicator, level, year: String(year) }), within, filters)}`;
+  const params = new URLSearchParams({ indicator, level, year: String(year) });
+  filterParams(params, within, filters);
+  params.set('format', 'columns');
+  return `/api/map?${params.toString()}`;
 }
 
 /** What a view asks /api/map for: its indicator (else the first), level, year, parent, and school filters when per school. */

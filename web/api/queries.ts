@@ -6,6 +6,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { INDICATORS } from '../../server/indicators/catalog.ts';
 import { INSETS_URL } from '../map/layers.ts';
 import { fetchJson } from './client.ts';
+import { withRows, type MapColumnsResponse } from './mapColumns.ts';
 import { filterParams, mapValuesPath, NO_FILTERS, type SchoolFilters } from './mapPath.ts';
 import type {
   HealthResponse,
@@ -50,7 +51,7 @@ export function mapValuesOptions(
   const path = mapValuesPath(indicator, level, year, within, filters);
   return queryOptions({
     queryKey: ['map', { indicator, level, year, within, schoolType, sector }] as const,
-    queryFn: ({ signal }) => fetchJson<MapResponse>(path, signal),
+    queryFn: ({ signal }) => fetchJson<MapColumnsResponse>(path, signal).then(withRows),
     staleTime: 10 * 60_000,
   });
 }

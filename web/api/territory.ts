@@ -9,6 +9,7 @@ import type { TerritoryValue } from '../../server/services/values.ts';
 import type { SchoolType, Sector } from '../../server/indicators/catalog.ts';
 import type { TerritoryRef } from '../state/url.ts';
 import { fetchJson } from './client.ts';
+import { withRows, type MapColumnsResponse } from './mapColumns.ts';
 import type { Level, MapResponse } from './types.ts';
 
 export type { ProfileEntry, TerritoryValue };
@@ -70,9 +71,11 @@ export function namedValuesOptions(sel: TableSelection) {
   if (within) params.set('within', within);
   if (schoolType) params.set('school_type', schoolType);
   if (sector) params.set('sector', sector);
+  // as columns: ~35,000 communes with names parse several times faster (mapColumns.ts)
+  params.set('format', 'columns');
   return queryOptions({
     queryKey: ['map-names', { indicator, level, year, within, schoolType, sector }] as const,
-    queryFn: ({ signal }) => fetchJson<NamedMapResponse>(`/api/map?${params.toString()}`, signal),
+    queryFn: ({ signal }) => fetchJson<MapColumnsResponse>(`/api/map?${params.toString()}`, signal).then((r) => withRows(r) as NamedMapResponse),
     staleTime: 10 * 60_000,
   });
 }
