@@ -12,7 +12,6 @@ import type {
   HealthResponse,
   IndicatorsResponse,
   Level,
-  MapResponse,
   SchoolsResponse,
   TerritoriesResponse,
   TerritoryCollection,

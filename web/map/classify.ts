@@ -113,7 +113,8 @@ export function classify(values: readonly (number | null | undefined)[], options
   const opts = typeof options === 'number' ? { classes: options } : options;
   const requested = opts.method ?? 'quantile';
   const k = opts.classes ?? CLASS_COUNT;
-  const sorted = values.filter(hasValue).sort((a, b) => a - b);
+  // a typed array sorts numbers natively, several times faster than a comparator on ~35,000 values
+  const sorted = Array.from(Float64Array.from(values.filter(hasValue)).sort());
   const noData = values.length - sorted.length;
   if (sorted.length === 0) return { thresholds: [], bins: [], noData, method: requested, notes: [], mean: null, sd: null };
 

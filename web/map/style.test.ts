@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseStyle, boundsOf, levelLayers, OUTSIDE_COLOR, SCHOOL_LAYERS, STATE, visibleLayers } from './style.ts';
+import { baseStyle, boundsOf, levelLayers, OUTSIDE_COLOR, SCHOOL_LAYERS, schoolLayers, STATE, visibleLayers } from './style.ts';
 import { MAP_LEVELS } from '../state/url.ts';
 
 describe('baseStyle', () => {
@@ -42,8 +42,12 @@ describe('baseStyle', () => {
     expect(layer(levelLayers('departement').context)?.layout).toEqual({ visibility: 'visible' });
   });
 
-  it('draws fills, then borders, then hover and outlines, then school points on top', () => {
+  it('draws fills, then borders, then hover and outlines; school points come later, on top (useSchoolPoints)', () => {
     const ids = style.layers.map((l) => l.id);
+    // no school source or layer until points are shown: an empty GeoJSON source would delay the first idle
+    expect(Object.keys(style.sources)).toEqual(['region', 'academie', 'departement', 'commune']);
+    expect(ids.filter((id) => id.startsWith('schools'))).toEqual([]);
+    ids.push(...schoolLayers().map((l) => l.id));
     const last = (role: keyof ReturnType<typeof levelLayers>) => Math.max(...MAP_LEVELS.map((l) => ids.indexOf(levelLayers(l)[role])));
     const first = (role: keyof ReturnType<typeof levelLayers>) => Math.min(...MAP_LEVELS.map((l) => ids.indexOf(levelLayers(l)[role])));
     expect(last('fill')).toBeLessThan(first('line'));

@@ -1,7 +1,8 @@
 /**
  * The MapLibre style, built in code: one vector-tile source per level (served by /tiles, no
- * external server, no glyphs, no sprites: labels and the inset frames are DOM, insetLabels.ts)
- * and the school points (layers.ts). Paint never changes with the data: a territory's colour is its
+ * external server, no glyphs, no sprites: labels and the inset frames are DOM, insetLabels.ts);
+ * the school points' source and layers are added when first shown (useMapLayers.ts: an empty
+ * GeoJSON source would still cost a round trip through the map's worker before the first idle). Paint never changes with the data: a territory's colour is its
  * feature-state (a new indicator, year or palette only updates states, never re-parses tiles),
  * and only the layers of the levels in use are visible (hidden sources load no tiles). Nothing
  * fades (no transitions).
@@ -9,7 +10,7 @@
 import type { FeatureCollection } from 'geojson';
 import { TILINGS, tileUrl } from '../../scripts/build/tiles/spec.ts';
 import { MAP_LEVELS, type MapLevel } from '../state/url.ts';
-import { SCHOOLS, schoolLayers, territoryLayers, type LayerSpec, type StyleSpec } from './layers.ts';
+import { territoryLayers, type LayerSpec, type StyleSpec } from './layers.ts';
 import { BACKGROUND_COLOR } from './palette.ts';
 
 export * from './layers.ts';
@@ -29,7 +30,7 @@ export function tileSource(origin: string, level: MapLevel) {
   const tiling = TILINGS.find((t) => t.level === level);
   if (!tiling) throw new Error(`no tiles for level ${level}`);
   const { minzoom, maxzoom } = tiling;
-  return { type: 'vector', tiles: [`${origin}${tileUrl(level)}`], minzoom, maxzoom, bounds: FRANCE_BOUNDS, promoteId: 'code' } as const;
+  return { type: 'vector' as const, tiles: [`${origin}${tileUrl(level)}`], minzoom, maxzoom, bounds: FRANCE_BOUNDS, promoteId: 'code' };
 }
 
 /** The first zoom with tiles for `level` (below it nothing of the level draws). */
@@ -44,7 +45,6 @@ export function baseStyle(origin: string, visible: ReadonlySet<string> = new Set
     { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND_COLOR } },
     ...below,
     ...above,
-    ...schoolLayers(),
   ];
   return {
     version: 8,
@@ -54,7 +54,6 @@ export function baseStyle(origin: string, visible: ReadonlySet<string> = new Set
     transition: { duration: 0, delay: 0 },
     sources: {
       ...Object.fromEntries(MAP_LEVELS.map((level) => [level, tileSource(origin, level)])),
-      [SCHOOLS]: { type: 'geojson', data: EMPTY_COLLECTION, buffer: 8 },
     },
     layers: layers.map((l) =>
       'source' in l ? { ...l, layout: { visibility: visible.has(l.id) ? 'visible' : 'none' } } : l,

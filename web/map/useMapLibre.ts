@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { readEarlyBodies } from '../api/early.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import type { Camera, MapLevel, TerritoryRef } from '../state/url.ts';
 import type { SchoolProps } from './schools.ts';
@@ -69,6 +70,8 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
       renderWorldCopies: false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
+    // the early requests' bodies are parsed now, while the map waits for its style and worker
+    readEarlyBodies();
     if (!camera) {
       // The camera useCamera would fit (France, not below the level's first tile zoom), set now:
       // the first tiles asked for are the ones drawn, rather than a zoom out of the level's range.
@@ -90,7 +93,7 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
     /** The school or territory under a point, or null. */
     const pick = (point: maplibregl.Point): HoverTarget | null => {
       const { level, visible: shown } = inputsRef.current;
-      const layers = [SCHOOL_LAYERS.exact, SCHOOL_LAYERS.approx].filter((id) => shown.has(id));
+      const layers = [SCHOOL_LAYERS.exact, SCHOOL_LAYERS.approx].filter((id) => shown.has(id) && m.getLayer(id));
       const school = layers.length ? m.queryRenderedFeatures(point, { layers })[0] : undefined;
       if (school) return { kind: 'school', school: school.properties as SchoolProps };
       const fromOverview = inputsRef.current.pickOverview?.current?.(m.unproject(point));

@@ -12,10 +12,14 @@ interface Props {
   onChange: (palette: Palette) => void;
 }
 
+/** Seven colours of each palette, computed once (the picker renders with every view change). */
+const ramps = new Map<string, string[]>();
+const rampOf = (name: string): string[] => ramps.get(name) ?? (ramps.set(name, classColors(7, 'neutral', { palette: name })).get(name) as string[]);
+
 function Ramp({ palette }: { palette: Palette }) {
   return (
     <span className="palette-ramp" aria-hidden="true">
-      {classColors(7, 'neutral', { palette: palette.name }).map((c) => (
+      {rampOf(palette.name).map((c) => (
         <span key={c} style={{ background: c }} />
       ))}
     </span>

@@ -20,10 +20,12 @@ export interface ColorTable {
   rgba: Uint8Array;
 }
 
-const bytesOf = (color: string): [number, number, number] => {
+/** An opaque colour as the 32-bit word whose bytes in memory are R, G, B, A (whatever the platform's byte order). */
+function packed(color: string): number {
   const c = rgb(color);
-  return [Math.round(c.r), Math.round(c.g), Math.round(c.b)];
-};
+  const bytes = new Uint8Array([Math.round(c.r), Math.round(c.g), Math.round(c.b), 255]);
+  return new Uint32Array(bytes.buffer)[0] as number;
+}
 
 /** The département of a commune code (`15014` → `15`, `2A004` → `2A`, `97411` → `974`). */
 export const departementOf = (code: string): string => code.slice(0, code.startsWith('97') ? 3 : 2);
@@ -63,18 +65,15 @@ export function colorTable(
 ): ColorTable {
   const height = Math.ceil((count + 1) / LUT_WIDTH);
   const rgba = new Uint8Array(LUT_WIDTH * height * 4);
-  const outside = bytesOf(OUTSIDE_COLOR);
-  for (let id = 1; id <= count; id++) rgba.set([...outside, 255], id * 4);
-  const classBytes = colors.map(bytesOf);
-  const noData = bytesOf(NO_DATA_COLOR);
+  // one 32-bit word per commune: each colour packed once, then one write per commune
+  const words = new Uint32Array(rgba.buffer);
+  words.fill(packed(OUTSIDE_COLOR), 1, count + 1);
+  const classWords = colors.map(packed);
+  const noData = packed(NO_DATA_COLOR);
   for (const v of values) {
     const id = idOf.get(v.code);
     if (id === undefined) continue;
-    const color = (hasValue(v.value) ? classBytes[classIndex(thresholds, v.value)] : undefined) ?? noData;
-    const o = id * 4;
-    rgba[o] = color[0];
-    rgba[o + 1] = color[1];
-    rgba[o + 2] = color[2];
+    words[id] = (hasValue(v.value) ? classWords[classIndex(thresholds, v.value)] : undefined) ?? noData;
   }
   return { width: LUT_WIDTH, height, rgba };
 }
