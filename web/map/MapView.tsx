@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TerritoryCollection } from '../api/types.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import type { Camera, MapLevel, TerritoryRef } from '../state/url.ts';
+import { MAP_LEVELS, type Camera, type MapLevel, type TerritoryRef } from '../state/url.ts';
 import { DromShortcuts } from './DromShortcuts.tsx';
 import { useInsetLabels } from './insetLabels.ts';
 import type { SchoolPoints } from './schools.ts';
@@ -18,6 +18,7 @@ import { minZoomOf, useCamera } from './useCamera.ts';
 import { useLisaOverlay, type LisaOverlay } from './lisaOverlay.ts';
 import { useChoropleth, useReadyKey, type Choropleth } from './useChoropleth.ts';
 import { useMapLibre, type HoverInfo } from './useMapLibre.ts';
+import { OverviewLayer } from './overview/overviewLayer.ts';
 import { useOverview } from './overview/useOverview.ts';
 import { useOutlined, useSchoolPoints, useVisibleLayers } from './useMapLayers.ts';
 import { useTerritoryBounds } from './useTerritoryBounds.ts';
@@ -66,14 +67,17 @@ export function MapView(props: Props) {
     return ids;
   }, [level, within, selected, schools, lisaLevel]);
   const pickOverview = useRef<(lngLat: { lng: number; lat: number }) => string | null | undefined>(() => undefined);
-  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera, pickOverview }, camera);
+  // the commune overview's layer, on the map from its style's load, under every border layer
+  const [overviewLayer] = useState(() => new OverviewLayer());
+  const customLayers = useMemo(() => [{ layer: overviewLayer, before: levelLayers(MAP_LEVELS[0]).line }], [overviewLayer]);
+  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera, pickOverview, customLayers }, camera);
 
   const target = useTerritoryBounds(within);
   const { flyTo } = useCamera(map, { camera, level, target, targetKey: within ? `${within.level}:${within.code}` : '' });
   useVisibleLayers(map, visible);
   useOutlined(map, [within, selected]);
   useSchoolPoints(map, schools);
-  const overview = useOverview(map, level, choropleth, schools !== null);
+  const overview = useOverview(map, overviewLayer, level, choropleth, schools !== null);
   useChoropleth(map, choropleth, schools !== null, overview.drawing);
   useEffect(() => {
     pickOverview.current = overview.pick;

@@ -35,6 +35,8 @@ export interface MapInputs {
   onCamera: (camera: Camera) => void;
   /** the commune under a point when the overview raster draws it (undefined: ask the tiles) */
   pickOverview?: RefObject<(lngLat: { lng: number; lat: number }) => string | null | undefined>;
+  /** custom layers added as soon as the style has loaded (read once, when the map is created) */
+  customLayers?: readonly { layer: maplibregl.CustomLayerInterface; before: string }[];
 }
 
 /** Padding of every fit, in pixels: clear of the zoom buttons (right) and the DROM shortcuts (bottom). */
@@ -52,7 +54,7 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
   useEffect(() => {
     inputsRef.current = inputs;
   });
-  const initialRef = useRef({ camera: initial, visible: inputs.visible, level: inputs.level });
+  const initialRef = useRef({ camera: initial, visible: inputs.visible, level: inputs.level, customLayers: inputs.customLayers ?? [] });
 
   // a layout effect: the map starts in the commit that mounts its container, before the page's
   // first paint and the other components' effects (its worker and tiles get going sooner)
@@ -131,7 +133,10 @@ export function useMapLibre(containerRef: RefObject<HTMLDivElement | null>, lang
       inputsRef.current.onCamera({ zoom: m.getZoom(), lat: c.lat, lon: c.lng });
     });
     // the style is enough to set feature-state and layers: no need to wait for every tile ('load')
-    m.once('style.load', () => setMap(m));
+    m.once('style.load', () => {
+      for (const { layer, before } of initialRef.current.customLayers) m.addLayer(layer, before);
+      setMap(m);
+    });
     return () => {
       setMap(null);
       m.remove();

@@ -5,16 +5,16 @@
  * picks the commune under a point. If the rasters cannot be loaded (a build without them), the
  * communes' vector fill takes over at every zoom.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
 import { OVERVIEW_MAX_ZOOM, overviewLevelFor, worldPixels, type OverviewLevel } from '../../../scripts/build/overview/spec.ts';
 import { mercX, mercY } from '../../../scripts/build/tiles/spec.ts';
-import { MAP_LEVELS, type MapLevel } from '../../state/url.ts';
+import type { MapLevel } from '../../state/url.ts';
 import { levelLayers } from '../layers.ts';
 import type { Choropleth } from '../useChoropleth.ts';
 import { colorTable, departementTable } from './overviewColors.ts';
 import { idAt, loadOverviewIndex, loadOverviewRaster, type OverviewIndex, type OverviewRaster } from './overviewData.ts';
-import { OverviewLayer } from './overviewLayer.ts';
+import type { OverviewLayer } from './overviewLayer.ts';
 
 export interface Overview {
   /** the overview draws the map level at the current zoom (not the vector fill) */
@@ -29,8 +29,11 @@ export interface Overview {
 
 const pixelRatio = () => (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
 
-export function useOverview(map: maplibregl.Map | null, level: MapLevel, choropleth: Choropleth | undefined, faded: boolean): Overview {
-  const layerRef = useRef<OverviewLayer | null>(null);
+/**
+ * `layer` is on the map from its style's load (useMapLibre adds it, under every border layer, so
+ * the map's first frame needs no React render); this hook feeds it.
+ */
+export function useOverview(map: maplibregl.Map | null, layer: OverviewLayer, level: MapLevel, choropleth: Choropleth | undefined, faded: boolean): Overview {
   const [index, setIndex] = useState<OverviewIndex | null>(null);
   const [failed, setFailed] = useState(false);
   // the raster level the zoom wants (null at and beyond OVERVIEW_MAX_ZOOM, or before the map)
@@ -38,12 +41,8 @@ export function useOverview(map: maplibregl.Map | null, level: MapLevel, choropl
   const [rasters, setRasters] = useState<ReadonlyMap<OverviewLevel, OverviewRaster>>(new Map());
   const active = level === 'commune' && !failed;
 
-  // the layer, under every border layer, once per map (a layout effect: before the one colouring it)
   useLayoutEffect(() => {
     if (!map) return;
-    const layer = new OverviewLayer();
-    map.addLayer(layer, levelLayers(MAP_LEVELS[0]).line);
-    layerRef.current = layer;
     // on every zoom frame (a flight crossing OVERVIEW_MAX_ZOOM hands over to the tiles at once),
     // re-rendering only when the wanted level changes
     const onZoom = () => {
@@ -54,8 +53,6 @@ export function useOverview(map: maplibregl.Map | null, level: MapLevel, choropl
     map.on('zoom', onZoom);
     return () => {
       map.off('zoom', onZoom);
-      if (map.getLayer(layer.id)) map.removeLayer(layer.id);
-      layerRef.current = null;
     };
   }, [map]);
 
@@ -107,14 +104,12 @@ export function useOverview(map: maplibregl.Map | null, level: MapLevel, choropl
 
   // layout effect: the table is on the layer in the same commit as the vector states (useChoropleth)
   useLayoutEffect(() => {
-    const layer = layerRef.current;
-    if (!layer) return;
     layer.setActive(active);
     if (shown) layer.setRaster(shown);
     if (departements) layer.setDepartements(departements);
     layer.setColors(table);
     layer.setOpacity(faded ? 0.45 : 1);
-  }, [map, active, shown, table, departements, faded]);
+  }, [layer, active, shown, table, departements, faded]);
 
   const drawing = wanted !== null;
   const pending = drawing && (shown?.z !== wanted || table === null);
@@ -123,9 +118,8 @@ export function useOverview(map: maplibregl.Map | null, level: MapLevel, choropl
     pending,
     key: drawing ? `overview:${shown?.z ?? '-'}` : '-',
     pick: (lngLat) => {
-      const layer = layerRef.current;
-      const raster = layer?.shown;
-      if (!map || !layer || !raster || !index || !layer.drawsAt(map.getZoom())) return undefined;
+      const raster = layer.shown;
+      if (!map || !raster || !index || !layer.drawsAt(map.getZoom())) return undefined;
       const world = worldPixels(raster.z);
       const id = idAt(raster, mercX(lngLat.lng) * world, mercY(lngLat.lat) * world);
       return id ? (index.codes[id - 1] ?? null) : null;
