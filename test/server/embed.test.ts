@@ -2,54 +2,33 @@
 // endpoint (maps, and the charts of profiles, comparisons and objectives), the discovery link in
 // served pages, the public origin (PUBLIC_ORIGIN), data downloads named after the view, and a real
 // oEmbed consumer from npm (@extractus/oembed-extractor) reading a running server on 127.0.0.1.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { extract } from '@extractus/oembed-extractor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { openWarehouse, type Warehouse } from '../../server/db/warehouse.ts';
-import { makeTinyWarehouse } from '../fixtures/tiny-warehouse.ts';
+import { useTinyWebApp } from './helpers.ts';
 
 const PAGE = (name: string) => `<!doctype html><html><head><title>${name}</title></head><body><div id="root"></div></body></html>`;
 
-let dir = '';
-let webDir = '';
-let db: Warehouse | undefined;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  dir = await makeTinyWarehouse();
-  db = await openWarehouse(dir);
-  webDir = mkdtempSync(path.join(tmpdir(), 'embed-web-'));
-  writeFileSync(path.join(webDir, 'index.html'), PAGE('index'));
-  writeFileSync(path.join(webDir, 'embed.html'), PAGE('embed'));
-  writeFileSync(path.join(webDir, 'embed-chart.html'), PAGE('embed-chart'));
-  writeFileSync(path.join(webDir, 'embed.js'), '// resize script');
-  mkdirSync(path.join(webDir, 'assets'));
-  app = createApp({ db, webDir, log: () => {} });
+const web = useTinyWebApp({
+  'index.html': PAGE('index'),
+  'embed.html': PAGE('embed'),
+  'embed-chart.html': PAGE('embed-chart'),
+  'embed.js': '// resize script',
 });
-afterAll(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(webDir, { recursive: true, force: true });
-});
-
 const ORIGIN = 'http://localhost';
-const oembed = (url: string, extra = '') => app.request(`${ORIGIN}/oembed?url=${encodeURIComponent(url)}&format=json${extra}`);
+const oembed = (url: string, extra = '') => web.app().request(`${ORIGIN}/oembed?url=${encodeURIComponent(url)}&format=json${extra}`);
 
 describe('framing policy', () => {
   it.each(['/', '/territoire/departement/15', '/comparer', '/api/health', '/api/indicators', '/index.html'])('%s refuses framing', async (p) => {
-    const res = await app.request(`${ORIGIN}${p}`);
+    const res = await web.app().request(`${ORIGIN}${p}`);
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
   it.each(['/embed/map?indicator=ips', '/embed/map', '/embed/chart?chart=series&level=departement&code=15&indicator=ips', '/embed.js', '/oembed?url=x'])('%s may be framed by any site', async (p) => {
-    const res = await app.request(`${ORIGIN}${p}`);
+    const res = await web.app().request(`${ORIGIN}${p}`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain('frame-ancestors *');
     expect(csp).toContain("default-src 'self'");
@@ -59,9 +38,9 @@ describe('framing policy', () => {
   });
 
   it('serves embed.html for /embed/map, embed-chart.html for /embed/chart and index.html elsewhere', async () => {
-    expect(await (await app.request(`${ORIGIN}/embed/map?level=region`)).text()).toContain('<title>embed</title>');
-    expect(await (await app.request(`${ORIGIN}/embed/chart?chart=objective&id=x`)).text()).toContain('<title>embed-chart</title>');
-    expect(await (await app.request(`${ORIGIN}/comparer`)).text()).toContain('<title>index</title>');
+    expect(await (await web.app().request(`${ORIGIN}/embed/map?level=region`)).text()).toContain('<title>embed</title>');
+    expect(await (await web.app().request(`${ORIGIN}/embed/chart?chart=objective&id=x`)).text()).toContain('<title>embed-chart</title>');
+    expect(await (await web.app().request(`${ORIGIN}/comparer`)).text()).toContain('<title>index</title>');
   });
 });
 
@@ -116,11 +95,11 @@ describe('GET /oembed', () => {
   });
 
   it('answers 501 for format=xml and 400 without url', async () => {
-    const xml = await app.request(`${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/`)}&format=xml`);
+    const xml = await web.app().request(`${ORIGIN}/oembed?url=${encodeURIComponent(`${ORIGIN}/`)}&format=xml`);
     expect(xml.status).toBe(501);
     expect(xml.headers.get('content-type')).toContain('application/json');
-    expect((await app.request(`${ORIGIN}/oembed?format=json`)).status).toBe(400);
-    expect((await app.request(`${ORIGIN}/oembed?url=x&maxwidth=-5`)).status).toBe(400);
+    expect((await web.app().request(`${ORIGIN}/oembed?format=json`)).status).toBe(400);
+    expect((await web.app().request(`${ORIGIN}/oembed?url=x&maxwidth=-5`)).status).toBe(400);
   });
 });
 
@@ -155,7 +134,7 @@ describe('GET /oembed for charts', () => {
   });
 
   it('profile pages carry the discovery link of their chart', async () => {
-    const page = await (await app.request(`${ORIGIN}/territoire/departement/15?indicator=ips`)).text();
+    const page = await (await web.app().request(`${ORIGIN}/territoire/departement/15?indicator=ips`)).text();
     expect(page).toMatch(/<link rel="alternate" type="application\/json\+oembed" href="[^"]+territoire%2Fdepartement%2F15[^"]*"/);
   });
 });
@@ -177,7 +156,7 @@ describe('PUBLIC_ORIGIN', () => {
     expect(String(body.html)).toContain('<script async src="https://equite.example.org/embed.js"></script>');
     // the request's own origin still works (a proxy that does not rewrite the pasted URL)
     expect((await oembed(`${ORIGIN}/?indicator=ips`)).status).toBe(200);
-    const page = await (await app.request(`${ORIGIN}/?indicator=ips&level=region`)).text();
+    const page = await (await web.app().request(`${ORIGIN}/?indicator=ips&level=region`)).text();
     const href = /type="application\/json\+oembed" href="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, '&') ?? '';
     expect(new URL(href).origin).toBe('https://equite.example.org');
     expect(new URL(href).searchParams.get('url')).toBe('https://equite.example.org/?indicator=ips&level=region');
@@ -199,7 +178,7 @@ describe('data downloads are named after the view', () => {
     ['/api/export?kind=map&indicator=ips&level=commune&year=2022&within=departement:63&format=csv', 'copaneeta_communes-puy-de-dome_ips_2022.csv'],
     ['/api/export?kind=map&indicator=ips&level=departement&year=2022&format=parquet', 'copaneeta_departements_ips_2022.parquet'],
   ])('%s', async (url, name) => {
-    const res = await app.request(`${ORIGIN}${url}`);
+    const res = await web.app().request(`${ORIGIN}${url}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
   });
@@ -208,7 +187,7 @@ describe('data downloads are named after the view', () => {
 describe('oEmbed discovery', () => {
   it('the map page and the embed page carry the discovery link of their URL', async () => {
     for (const p of ['/?indicator=ips&level=region', '/embed/map?indicator=ips']) {
-      const html = await (await app.request(`${ORIGIN}${p}`)).text();
+      const html = await (await web.app().request(`${ORIGIN}${p}`)).text();
       const href = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)?.[1];
       expect(href, p).toBeDefined();
       const url = new URL((href as string).replace(/&amp;/g, '&'));
@@ -218,7 +197,7 @@ describe('oEmbed discovery', () => {
   });
 
   it('other pages have none', async () => {
-    expect(await (await app.request(`${ORIGIN}/comparer`)).text()).not.toContain('json+oembed');
+    expect(await (await web.app().request(`${ORIGIN}/comparer`)).text()).not.toContain('json+oembed');
   });
 });
 
@@ -227,7 +206,7 @@ describe('an npm oEmbed consumer (@extractus/oembed-extractor)', () => {
   let base = '';
   beforeAll(async () => {
     await new Promise<void>((resolve) => {
-      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
+      server = serve({ fetch: (req) => web.app().fetch(req), hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
         base = `http://127.0.0.1:${info.port}`;
         resolve();
       });

@@ -2,17 +2,12 @@
 // web/boot/earlyRequests.ts): the catalog and the view's values on every map page, the commune
 // overview at the commune level below the vector zooms, nothing on other pages; the path of the
 // values is the one the values query asks for.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
-import { openWarehouse, type Warehouse } from '../../server/db/warehouse.ts';
+import { describe, expect, it } from 'vitest';
 import { preloadLinks } from '../../server/embed/pages.ts';
 import { INDICATORS } from '../../server/indicators/catalog.ts';
 import { mapValuesOptions } from '../../web/api/queries.ts';
 import { earlyRequests } from '../../web/boot/earlyRequests.ts';
-import { makeTinyWarehouse } from '../fixtures/tiny-warehouse.ts';
+import { useTinyWebApp } from './helpers.ts';
 
 const ORIGIN = 'http://localhost';
 const latest = Math.max(...(INDICATORS.find((i) => i.id === 'ips')?.years ?? []));
@@ -64,23 +59,9 @@ describe('earlyRequests', () => {
 });
 
 describe('map pages as served', () => {
-  let dir = '';
-  let webDir = '';
-  let db: Warehouse | undefined;
-  let app: ReturnType<typeof createApp>;
-  beforeAll(async () => {
-    dir = await makeTinyWarehouse();
-    db = await openWarehouse(dir);
-    webDir = mkdtempSync(path.join(tmpdir(), 'preload-web-'));
-    const page = '<!doctype html><html lang="fr"><head>\n<meta charset="utf-8" />\n<title>carte</title><script type="module" src="/assets/main.js"></script></head><body></body></html>';
-    for (const name of ['index.html', 'embed.html', 'embed-chart.html']) writeFileSync(path.join(webDir, name), page);
-    app = createApp({ db, webDir, log: () => {} });
-  });
-  afterAll(() => {
-    db?.close();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(webDir, { recursive: true, force: true });
-  });
+  const page = '<!doctype html><html lang="fr"><head>\n<meta charset="utf-8" />\n<title>carte</title><script type="module" src="/assets/main.js"></script></head><body></body></html>';
+  const web = useTinyWebApp({ 'index.html': page, 'embed.html': page, 'embed-chart.html': page });
+  const app = { request: (url: string) => web.app().request(url) };
 
   it('names them right after the charset, before the scripts, as fetches a plain fetch() matches', async () => {
     const html = await (await app.request(`${ORIGIN}/?level=commune&indicator=ips&year=2022`)).text();

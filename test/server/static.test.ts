@@ -2,49 +2,35 @@
 // are sent as they are by Accept-Encoding (never compressed again), with the JavaScript type of
 // the original (MapLibre's worker is an .mjs), Vary, a year of cache for the hashed /assets/*,
 // revalidation for the pages, which keep their discovery link; a missing file is not found.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { precompressDir } from '../../scripts/web/precompress.ts';
-import { createApp } from '../../server/app.ts';
-import { openWarehouse, type Warehouse } from '../../server/db/warehouse.ts';
-import { makeTinyWarehouse } from '../fixtures/tiny-warehouse.ts';
+import { useTinyWebApp } from './helpers.ts';
 
 const ORIGIN = 'http://localhost';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const JS = Array.from({ length: 300 }, (_, i) => `export const layer${i} = { id: "couche-${i}", visible: true };`).join('\n');
 const PAGE = `<!doctype html><html><head><title>carte</title><script type="module" src="/assets/x.js"></script></head><body>${'<div></div>'.repeat(150)}</body></html>`;
 
-let dir = '';
-let webDir = '';
-let db: Warehouse | undefined;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  dir = await makeTinyWarehouse();
-  db = await openWarehouse(dir);
-  webDir = mkdtempSync(path.join(tmpdir(), 'static-web-'));
-  writeFileSync(path.join(webDir, 'index.html'), PAGE);
-  writeFileSync(path.join(webDir, 'embed.html'), PAGE);
-  writeFileSync(path.join(webDir, 'embed-chart.html'), PAGE);
-  mkdirSync(path.join(webDir, 'assets'));
-  writeFileSync(path.join(webDir, 'assets', 'x.js'), JS);
-  writeFileSync(path.join(webDir, 'assets', 'maplibre-gl-worker-abc.mjs'), JS);
-  writeFileSync(path.join(webDir, 'assets', 'only-gzip.js'), JS);
-  await precompressDir(webDir);
-  rmSync(path.join(webDir, 'assets', 'only-gzip.js.br'));
-  app = createApp({ db, webDir, log: () => {} });
-});
-afterAll(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(webDir, { recursive: true, force: true });
-});
+const web = useTinyWebApp(
+  {
+    'index.html': PAGE,
+    'embed.html': PAGE,
+    'embed-chart.html': PAGE,
+    'assets/x.js': JS,
+    'assets/maplibre-gl-worker-abc.mjs': JS,
+    'assets/only-gzip.js': JS,
+  },
+  async (dir) => {
+    await precompressDir(dir);
+    rmSync(path.join(dir, 'assets', 'only-gzip.js.br'));
+  },
+);
 
 const get = (p: string, encoding?: string) =>
-  app.request(`${ORIGIN}${p}`, { headers: encoding === undefined ? {} : { 'Accept-Encoding': encoding } });
+  web.app().request(`${ORIGIN}${p}`, { headers: encoding === undefined ? {} : { 'Accept-Encoding': encoding } });
 const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
 describe('precompressed assets', () => {
@@ -56,7 +42,7 @@ describe('precompressed assets', () => {
     expect(res.headers.get('Vary')).toMatch(/accept-encoding/i);
     expect(res.headers.get('Cache-Control')).toBe(IMMUTABLE);
     const body = await bytes(res);
-    expect(body.equals(readFileSync(path.join(webDir, 'assets', 'x.js.br')))).toBe(true); // as built, not recompressed
+    expect(body.equals(readFileSync(path.join(web.webDir(), 'assets', 'x.js.br')))).toBe(true); // as built, not recompressed
     expect(brotliDecompressSync(body).toString()).toBe(JS);
     expect(Number(res.headers.get('Content-Length'))).toBe(body.length);
     // the security headers are still there
@@ -95,9 +81,9 @@ describe('precompressed assets', () => {
   });
 
   it('answers HEAD with the size of the file it would send', async () => {
-    const res = await app.request(`${ORIGIN}/assets/x.js`, { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
+    const res = await web.app().request(`${ORIGIN}/assets/x.js`, { method: 'HEAD', headers: { 'Accept-Encoding': 'br' } });
     expect(res.headers.get('Content-Encoding')).toBe('br');
-    expect(Number(res.headers.get('Content-Length'))).toBe(readFileSync(path.join(webDir, 'assets', 'x.js.br')).length);
+    expect(Number(res.headers.get('Content-Length'))).toBe(readFileSync(path.join(web.webDir(), 'assets', 'x.js.br')).length);
   });
 
   it('never caches for long what is not a hashed asset (a missing asset falls to the app page)', async () => {

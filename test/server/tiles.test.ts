@@ -34,6 +34,18 @@ afterAll(() => {
 const GZIP = { 'Accept-Encoding': 'gzip, deflate, br' };
 const layerOf = (bytes: Uint8Array, level: string) => new VectorTile(new PbfReader(bytes)).layers[level];
 
+
+/** `url` answers `status`; an error is JSON naming the parameter at fault (`param`). */
+async function expectAnswer(url: string, status: number, param: string | null): Promise<void> {
+  const res = await app.request(url);
+  expect(res.status).toBe(status);
+  if (status < 400) return;
+  expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
+  const body = (await res.json()) as { error: { code: string; param: string | null } };
+  expect(body.error.code).toEqual(expect.any(String));
+  expect(body.error.param).toBe(param);
+}
+
 describe('GET /tiles/:level/tilejson.json', () => {
   it('answers the TileJSON of the level, cacheable for the build', async () => {
     const res = await app.request('/tiles/commune/tilejson.json');
@@ -105,14 +117,7 @@ describe('GET /tiles/:level/:z/:x/:y.pbf', () => {
     ['/tiles/region/1/1/1.pbf', 404, 'level'],
     ['/tiles/commune/5/16', 404, null],
   ];
-  it.each(hostile)('%s → %i JSON', async (url, status, param) => {
-    const res = await app.request(url);
-    expect(res.status).toBe(status);
-    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
-    const body = (await res.json()) as { error: { code: string; param: string | null } };
-    expect(body.error.code).toEqual(expect.any(String));
-    expect(body.error.param).toBe(param);
-  });
+  it.each(hostile)('%s → %i JSON', (url, status, param) => expectAnswer(url, status, param));
   it('logged no internal error', () => {
     expect(logged).toEqual([]);
   });
@@ -207,15 +212,7 @@ describe('GET /tiles/commune/overview/:z.bin', () => {
     ['/tiles/departement/overview.json', 404, null],
     ['/tiles/departement/overview/4.bin', 404, null],
   ];
-  it.each(bad)('%s → %i', async (url, status, param) => {
-    const res = await app.request(url);
-    expect(res.status).toBe(status);
-    if (status === 200) return;
-    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
-    const body = (await res.json()) as { error: { code: string; param: string | null } };
-    expect(body.error.code).toEqual(expect.any(String));
-    expect(body.error.param).toBe(param);
-  });
+  it.each(bad)('%s → %i', (url, status, param) => expectAnswer(url, status, param));
   it('logged no internal error', () => {
     expect(logged).toEqual([]);
   });
