@@ -32,6 +32,9 @@ export async function ensureBuilt(root: string, log: (line: string) => void = co
     execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
+      // always the production bundle: under vitest NODE_ENV is "test", and Vite would then build
+      // React's development version (StrictMode's double effects, several times slower)
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   }
 }
