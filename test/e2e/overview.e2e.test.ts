@@ -68,6 +68,12 @@ describe('commune overview', () => {
     const values = '/api/map?indicator=ips&level=commune&year=2022&format=columns';
     expect(requests).toContain(values);
     expect(asked.filter((u) => [values, '/api/indicators', '/geo/insets.geojson'].includes(u))).toEqual([]);
+    // read by the page's plain first script (web/public/early.js) and taken from it by the app
+    const early = await page.evaluate(() => {
+      const map = (window as unknown as { __copaneetaEarly?: Map<string, unknown> }).__copaneetaEarly;
+      return map instanceof Map ? [...map.keys()] : null;
+    });
+    expect(early).toEqual([]);
   });
 
   it('names the commune under the pointer and selects it on click, from the raster', async () => {

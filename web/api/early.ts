@@ -1,6 +1,8 @@
 /**
- * Requests sent before anything asks for them: the page's first module (web/boot/prefetch.ts)
- * sends the GETs the first view needs; the first caller of the same URL (fetchJson, the overview
+ * Requests sent before anything asks for them. On a page the server preloaded, its plain first
+ * script (web/public/early.js) has already read those bodies, on a main thread still idle while
+ * the app's scripts load: they are taken from there. Otherwise the page's first module
+ * (web/boot/prefetch.ts) sends the GETs the first view needs; the first caller of the same URL (fetchJson, the overview
  * loader) takes that answer instead of asking again. The bodies are read once the map has been
  * created (`readEarlyBodies`, from useMapLibre): parsing the JSON of all communes' values takes
  * tens of milliseconds, better spent while MapLibre waits for its style and worker than before
@@ -28,9 +30,9 @@ function read(e: Early): Promise<unknown> {
   return e.body;
 }
 
-/** Sends a GET of `url` now (once), its body to be read as JSON or bytes. */
+/** Sends a GET of `url` now (once, and not when the page's first script already did), its body to be read as JSON or bytes. */
 export function sendEarly(url: string, as: EarlyBody): void {
-  if (early.has(url)) return;
+  if (early.has(url) || fromPageScript()?.has(url)) return;
   const response = fetch(url);
   response.catch(() => undefined);
   early.set(url, { response, as });
@@ -41,11 +43,23 @@ export function readEarlyBodies(): void {
   for (const e of early.values()) void read(e);
 }
 
+/** Bodies the page's plain first script (web/public/early.js) read from the server's preloads. */
+function fromPageScript(): Map<string, Promise<unknown>> | undefined {
+  return typeof window === 'undefined' ? undefined : (window as { __copaneetaEarly?: Map<string, Promise<unknown>> }).__copaneetaEarly;
+}
+
 /**
  * The body of an early GET of `url` (once; later calls send their own request), or undefined when
  * none was sent. Rejects when that request failed: ask again.
  */
 export function takeEarly<T>(url: string): Promise<T> | undefined {
+  const page = fromPageScript();
+  const fromPage = page?.get(url);
+  if (fromPage) {
+    page?.delete(url);
+    early.delete(url);
+    return fromPage as Promise<T>;
+  }
   const e = early.get(url);
   early.delete(url);
   return e ? (read(e) as Promise<T>) : undefined;

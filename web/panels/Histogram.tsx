@@ -44,7 +44,9 @@ export function Histogram({ lang, values, thresholds, colors, decimals, referenc
   if (hi === lo) hi = lo + 1;
   // strongly right-skewed positive values (densities, populations): a symmetric-log axis, or
   // every bar but one would be invisible
-  const median = quantileSorted([...values].sort((a, b) => a - b), 0.5) ?? lo;
+  // a typed array sorts numbers natively (~35,000 communes: several times faster than a comparator)
+  const sorted = Float64Array.from(values).sort();
+  const median = quantileSorted(sorted as unknown as number[], 0.5) ?? lo;
   const skewed = lo >= 0 && hi - median > 10 * (median - lo);
   const left = MARGIN.left;
   const right = width - MARGIN.right;
@@ -55,7 +57,7 @@ export function Histogram({ lang, values, thresholds, colors, decimals, referenc
   // about 2√n bins, 10 to 40: round ticks on a linear axis, equal widths on screen otherwise
   const count = Math.min(40, Math.max(10, Math.round(2 * Math.sqrt(values.length))));
   const edges = skewed ? range(1, count).map((i) => x.invert(left + ((right - left) * i) / count)) : x.ticks(count);
-  const bins = bin().domain([lo, hi]).thresholds(edges)([...values]);
+  const bins = bin().domain([lo, hi]).thresholds(edges)(sorted);
   const y = scaleLinear()
     .domain([0, d3max(bins, (b) => b.length) ?? 1])
     .range([height - MARGIN.bottom, MARGIN.top]);

@@ -69,12 +69,12 @@ interface GlState {
   loc: Record<'matrix' | 'box' | 'size' | 'opacity' | 'border' | 'idsUnit' | 'colorsUnit' | 'departementsUnit', WebGLUniformLocation | null> & { pos: number };
 }
 
+/** A compiled shader; its status is read only if the program fails to link (each read waits for the GPU process). */
 function compile(gl: WebGL2RenderingContext, type: number, source: string): WebGLShader {
   const shader = gl.createShader(type);
   if (!shader) throw new Error('overview: cannot create a shader');
   gl.shaderSource(shader, source);
   gl.compileShader(shader);
-  if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(`overview shader: ${gl.getShaderInfoLog(shader) ?? 'compile error'}`);
   return shader;
 }
 
@@ -158,10 +158,13 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
     const colors = gl.createTexture();
     const departements = gl.createTexture();
     if (!program || !buffer || !ids || !colors || !departements) throw new Error('overview: cannot allocate WebGL objects');
-    gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
+    const shaders = [compile(gl, gl.VERTEX_SHADER, VERTEX), compile(gl, gl.FRAGMENT_SHADER, FRAGMENT)];
+    for (const shader of shaders) gl.attachShader(program, shader);
     gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`overview program: ${gl.getProgramInfoLog(program) ?? 'link error'}`);
+    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
+      const logs = shaders.map((s) => gl.getShaderInfoLog(s)).filter(Boolean);
+      throw new Error(`overview program: ${[gl.getProgramInfoLog(program), ...logs].filter(Boolean).join(' ') || 'link error'}`);
+    }
     const u = (name: string) => gl.getUniformLocation(program, name);
     this.gl = {
       program,

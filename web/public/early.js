@@ -1,0 +1,30 @@
+/*
+ * The map pages' first script (plain, not bundled, run as soon as it arrives while the app's
+ * scripts, about 1.4 MB, still download and compile): reads the data the server preloaded for the
+ * first view (`<link rel="preload" as="fetch">`, server/embed/pages.ts) on a main thread that has
+ * nothing else to do yet (parsing the JSON of all communes' values takes tens of milliseconds),
+ * and creates the page language's number format once (its locale data is loaded on first use).
+ * The app takes these bodies by URL (web/api/early.ts: `window.__copaneetaEarly`).
+ */
+(() => {
+  'use strict';
+  const early = new Map();
+  window.__copaneetaEarly = early;
+  for (const link of document.querySelectorAll('link[rel="preload"][as="fetch"]')) {
+    const url = link.getAttribute('href');
+    if (!url || early.has(url)) continue;
+    const bytes = url.endsWith('.bin');
+    const body = fetch(url).then((res) => {
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      return bytes ? res.arrayBuffer() : res.json();
+    });
+    body.catch(() => undefined); // the app asks again
+    early.set(url, body);
+  }
+  try {
+    const english = /[?&]lang=en(&|$)/.test(window.location.search);
+    new Intl.NumberFormat(english ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 }).format(1.5);
+  } catch {
+    // no Intl: nothing to warm
+  }
+})();
