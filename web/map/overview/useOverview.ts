@@ -1,9 +1,9 @@
 /**
- * Runs the commune overview on a map (see scripts/build/overview/spec.ts for why): adds the
- * custom layer under the territory borders, loads the raster level the zoom wants (keeping the
- * coarser one on screen meanwhile), colours it from the choropleth through the lookup table, and
- * picks the commune under a point. If the rasters cannot be loaded (a build without them), the
- * communes' vector fill takes over at every zoom.
+ * Runs the commune overview on a map (see scripts/build/overview/spec.ts for why): loads the
+ * raster level the zoom wants (keeping the coarser one on screen meanwhile), colours it from the
+ * choropleth through the lookup table, tells the map when the vector fill takes over (zoom 5.5),
+ * and picks the commune under a point. If the rasters cannot be loaded (a build without them),
+ * the communes' vector fill and the départements' borders take over at every zoom.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
