@@ -2,10 +2,14 @@
 import './boot/prefetch.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.tsx';
 import { shouldRetry } from './api/client.ts';
 import './styles.css';
+
+// Query results reach React in a microtask rather than a 0 ms timer: when the first view's values
+// arrive, the timer waited behind the map's next frame, which then drew nothing new.
+notifyManager.setScheduler(queueMicrotask);
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: shouldRetry, refetchOnWindowFocus: false } },
