@@ -1,8 +1,8 @@
 /**
  * Measures a map page in headless Chromium (Debian's, SwiftShader WebGL2 as in STACK.md), each
  * load in a fresh context (empty cache): time from navigation start to the first
- * `#map[data-state="ready"]`, bytes transferred, and the time from an indicator change to ready
- * again. Times are taken in the page (performance.now(): a MutationObserver on `data-state`, a
+ * `#map[data-state="ready"]` and to `data-interactive` (MapLibre drawing the app's map, after its
+ * first frame), bytes transferred, and the time from an indicator change to ready again. Times are taken in the page (performance.now(): a MutationObserver on `data-state`, a
  * capturing `change` listener), so the bench's own round trips do not count.
  *
  * Bytes are the sum of `encodedDataLength` of CDP `Network.loadingFinished` (headers and body as
@@ -24,19 +24,23 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
 }
 
-// Runs in the page before its scripts: records when #map turns ready and when a <select> changes.
+// Runs in the page before its scripts: records when #map turns ready, when it first turns
+// interactive (the app's map drawn by MapLibre itself, after its first frame) and when a <select> changes.
 const PROBE = `(() => {
-  const b = (window.__bench = { ready: [], last: null, changeAt: null });
+  const b = (window.__bench = { ready: [], last: null, interactive: null, changeAt: null });
   new MutationObserver(() => {
-    const state = document.getElementById('map')?.getAttribute('data-state') ?? null;
+    const map = document.getElementById('map');
+    const state = map?.getAttribute('data-state') ?? null;
     if (state === 'ready' && b.last !== 'ready') b.ready.push(performance.now());
+    if (b.interactive === null && map?.getAttribute('data-interactive') === 'true') b.interactive = performance.now();
     b.last = state;
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-interactive'] });
   document.addEventListener('change', () => { b.changeAt = performance.now(); }, true);
 })()`;
 
 interface Probe {
   ready: number[];
+  interactive: number | null;
   changeAt: number | null;
 }
 const probe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
@@ -44,6 +48,8 @@ const probe = (page: Page) => page.evaluate(() => (window as unknown as { __benc
 /** One measured load. */
 export interface Load {
   readyMs: number;
+  /** navigation → the map answers pan, zoom and hover: `data-interactive` (the app), else ready (a plain MapLibre page) */
+  interactiveMs: number;
   /** bytes received until ready, and once the network is idle after it (everything the page loads) */
   bytesAtReady: number;
   bytes: number;
@@ -110,6 +116,7 @@ export async function measure(browser: Browser, url: string, indicators: readonl
     await quiet();
     const all = await total();
     const box = await page.locator('#map').boundingBox();
+    const interactiveMs = (await probe(page)).interactive ?? readyMs;
 
     const switches: number[] = [];
     for (const indicator of indicators) {
@@ -119,7 +126,7 @@ export async function measure(browser: Browser, url: string, indicators: readonl
       const p = await probe(page);
       switches.push((p.ready.at(-1) as number) - (p.changeAt as number));
     }
-    return { readyMs, bytesAtReady, ...all, mapSize: { width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) }, switches };
+    return { readyMs, interactiveMs, bytesAtReady, ...all, mapSize: { width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) }, switches };
   } finally {
     await context.close();
   }

@@ -55,7 +55,7 @@ export async function benchMap(root: string, runs: number, log: (line: string) =
       for (let i = 0; i < runs; i++) {
         app.push(await measure(browser, appUrl, APP_SWITCHES));
         const last = app.at(-1) as Load;
-        log(`map: app run ${i + 1}: ready ${Math.round(last.readyMs)} ms, ${Math.round(last.bytes / 1e3)} kB, switches ${last.switches.map(Math.round).join(', ')} ms`);
+        log(`map: app run ${i + 1}: ready ${Math.round(last.readyMs)} ms, interactive ${Math.round(last.interactiveMs)} ms, ${Math.round(last.bytes / 1e3)} kB, switches ${last.switches.map(Math.round).join(', ')} ms`);
         for (const b of baselines) {
           b.runs.push(await measure(browser, b.url, BASELINE_SWITCHES));
           const run = b.runs.at(-1) as Load;

@@ -6,7 +6,7 @@
  * points when shown, camera settled) has been drawn and the map is idle, and the legend beside it
  * shows the same view — tests and benchmarks wait on it.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TerritoryCollection } from '../api/types.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { MAP_LEVELS, type Camera, type MapLevel, type TerritoryRef } from '../state/url.ts';
@@ -20,6 +20,7 @@ import { useChoropleth, useReadyKey, type Choropleth } from './useChoropleth.ts'
 import { useMapLibre, type HoverInfo } from './useMapLibre.ts';
 import { OverviewLayer } from './overview/overviewLayer.ts';
 import { useOverview } from './overview/useOverview.ts';
+import { afterPaint, FIRST_FRAME_WAIT_MS, openingOf, useFirstFrame, type Opening } from './overview/useFirstFrame.ts';
 import { useOutlined, useSchoolPoints, useVisibleLayers } from './useMapLayers.ts';
 import { useTerritoryBounds } from './useTerritoryBounds.ts';
 import './map.css';
@@ -52,7 +53,8 @@ interface Props {
   tooltip: (hover: HoverInfo) => ReactNode;
   onPick: (ref: TerritoryRef) => void;
   onCamera: (camera: Camera) => void;
-  /** called each time the map turns ready */
+  /** called each time the map turns ready once MapLibre draws it (not for the first frame: what
+   * waits on it, such as the table's names, would hold MapLibre back) */
   onReady?: () => void;
 }
 
@@ -70,14 +72,24 @@ export function MapView(props: Props) {
   // the commune overview's layer, on the map from its style's load, under every border layer
   const [overviewLayer] = useState(() => new OverviewLayer());
   const customLayers = useMemo(() => [{ layer: overviewLayer, before: levelLayers(MAP_LEVELS[0]).line }], [overviewLayer]);
-  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera, pickOverview, customLayers }, camera);
+  // The camera the map opens on, and whether the first frame draws the opening view before
+  // MapLibre exists (decided once, at mount, from the container's size)
+  const openingView = useRef({ camera, level, within, selected, points: schools !== null || props.schoolsPending, lisa: props.lisa != null || props.lisaPending === true });
+  const [opening, setOpening] = useState<Opening | null>(null);
+  useLayoutEffect(() => {
+    const el = containerRef.current;
+    if (el) setOpening(openingOf(el, openingView.current));
+  }, []);
+  const [mapGo, setMapGo] = useState(false);
+  const start = opening !== null && (!opening.firstFrame || mapGo);
+  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera, pickOverview, customLayers }, opening?.camera ?? camera, start);
 
   const target = useTerritoryBounds(within);
   const { flyTo } = useCamera(map, { camera, level, target, targetKey: within ? `${within.level}:${within.code}` : '' });
   useVisibleLayers(map, visible);
   useOutlined(map, [within, selected]);
   useSchoolPoints(map, schools);
-  const overview = useOverview(map, overviewLayer, level, choropleth, schools !== null);
+  const overview = useOverview(map, overviewLayer, level, choropleth, schools !== null, opening?.firstFrame ? opening.camera.zoom : null);
   useChoropleth(map, choropleth, schools !== null, overview.drawing);
   useEffect(() => {
     pickOverview.current = overview.pick;
@@ -97,24 +109,47 @@ export function MapView(props: Props) {
     map?.getCanvas().setAttribute('aria-label', props.ariaLabel);
   }, [map, props.ariaLabel]);
 
+  // MapLibre's canvas is shown once it has drawn a complete view (before that, the first frame)
+  const mapDrawn = map !== null && renderKey !== null && readyKey === renderKey;
+  const [drawnOnce, setDrawnOnce] = useState(false);
+  if (mapDrawn && !drawnOnce) setDrawnOnce(true);
+  const frameRef = useRef<HTMLCanvasElement>(null);
+  const firstKey = useFirstFrame(frameRef, containerRef, overviewLayer, opening?.firstFrame && !drawnOnce ? opening.camera : null, renderKey, props.insets);
+
   // (a legend still catching up delays `ready` without a new wait for idle: the map's own
   // readiness is kept, so no extra frame is drawn)
-  const state = failed ? 'error' : renderKey !== null && readyKey === renderKey && !props.legendPending ? 'ready' : 'loading';
+  const drawn = mapDrawn || (!drawnOnce && renderKey !== null && firstKey === renderKey);
+  const state = failed ? 'error' : drawn && !props.legendPending ? 'ready' : 'loading';
+  // MapLibre starts once the first frame's complete view is on screen (or after a while without it)
+  useEffect(() => {
+    if (!opening?.firstFrame || mapGo) return;
+    if (state !== 'ready') {
+      const timer = setTimeout(() => setMapGo(true), FIRST_FRAME_WAIT_MS);
+      return () => clearTimeout(timer);
+    }
+    return afterPaint(() => setMapGo(true));
+  }, [opening, mapGo, state]);
   const onReady = useRef(props.onReady);
   useEffect(() => {
     onReady.current = props.onReady;
   });
-  // Until the first view is complete the canvas is not displayed: in software WebGL every frame
-  // shown costs a read-back of the canvas (30-90 ms of the page's main thread), and frames of a
-  // half-drawn map (background, then borders, then colours) tell the reader nothing.
-  const [drawnOnce, setDrawnOnce] = useState(false);
-  if (state === 'ready' && !drawnOnce) setDrawnOnce(true);
+  // Until the first view is complete MapLibre's canvas is not displayed: in software WebGL every
+  // frame shown costs a read-back of the canvas (30-90 ms of the page's main thread), and frames of
+  // a half-drawn map (background, then borders, then colours) tell the reader nothing.
   useEffect(() => {
-    if (state === 'ready') onReady.current?.();
-  }, [state]);
+    if (state === 'ready' && drawnOnce) onReady.current?.();
+  }, [state, drawnOnce]);
   return (
-    <div className={drawnOnce ? 'map-frame' : 'map-frame map-frame--first'} id="map" data-state={state} data-view={stateKey} aria-busy={state === 'loading'}>
+    <div
+      className={drawnOnce ? 'map-frame' : 'map-frame map-frame--first'}
+      id="map"
+      data-state={state}
+      data-view={stateKey}
+      data-interactive={drawnOnce ? 'true' : undefined}
+      aria-busy={state === 'loading'}
+    >
       <div ref={containerRef} className="map-canvas" />
+      {opening?.firstFrame && !drawnOnce ? <canvas ref={frameRef} className="map-first-frame" role="img" aria-label={props.ariaLabel} /> : null}
       <DromShortcuts lang={lang} insets={props.insets} onFly={flyTo} />
       {schools ? (
         <p className="points-overlay" data-testid="points-overlay">

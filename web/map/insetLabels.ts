@@ -7,20 +7,23 @@
  * aria-label carries the meaning.
  */
 import { useEffect } from 'react';
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
 import type { TerritoryCollection } from '../api/types.ts';
+import { loadedMapLibre } from './maplibre.ts';
 import { boundsOf } from './style.ts';
 
 export function useInsetLabels(map: maplibregl.Map | null, insets: TerritoryCollection | undefined): void {
   useEffect(() => {
-    if (!map || !insets) return;
+    // (a map exists only once MapLibre is loaded)
+    const maplibre = loadedMapLibre();
+    if (!map || !insets || !maplibre) return;
     const labels = insets.features.flatMap((f) => {
       const b = boundsOf({ type: 'FeatureCollection', features: [f] });
       if (!b) return [];
       const el = document.createElement('div');
       el.className = 'inset-label';
       el.textContent = f.properties.name;
-      const marker = new maplibregl.Marker({ element: el, anchor: 'bottom-left' }).setLngLat([b[0], b[3]]).addTo(map);
+      const marker = new maplibre.Marker({ element: el, anchor: 'bottom-left' }).setLngLat([b[0], b[3]]).addTo(map);
       const node = marker.getElement();
       node.setAttribute('aria-hidden', 'true');
       node.removeAttribute('tabindex');

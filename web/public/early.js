@@ -1,6 +1,7 @@
 /*
- * The map pages' first script (plain, not bundled, run as soon as it arrives while the app's
- * scripts, about 1.4 MB, still download and compile): reads the data the server preloaded for the
+ * The map pages' first script (plain, not bundled, deferred: it runs once the page is parsed,
+ * always before the app's first module, web/boot/prefetch.ts, which then finds the requests
+ * already made and never sends them twice): reads the data the server preloaded for the
  * first view (`<link rel="preload" as="fetch">`, server/embed/pages.ts) on a main thread that has
  * nothing else to do yet (parsing the JSON of all communes' values takes tens of milliseconds),
  * and creates the page language's number format once (its locale data is loaded on first use).

@@ -12,6 +12,9 @@ import { NO_DATA_COLOR } from '../palette.ts';
 
 export const LUT_WIDTH = 256;
 
+/** The départements' borders drawn by the overview: MapLibre's context line of the commune level (layers.ts). */
+export const BORDER_COLOR = '#4b5563';
+
 /** A colour lookup table for `count` communes (numbers 1…count). */
 export interface ColorTable {
   width: number;

@@ -10,7 +10,8 @@
  */
 import type * as maplibregl from 'maplibre-gl';
 import { OVERVIEW_MAX_ZOOM, worldPixels } from '../../../scripts/build/overview/spec.ts';
-import type { ColorTable, DepartementTable } from './overviewColors.ts';
+import { BORDER_COLOR, type ColorTable, type DepartementTable } from './overviewColors.ts';
+import type { OverviewPicture } from './firstFrame.ts';
 import type { OverviewRaster } from './overviewData.ts';
 
 export const OVERVIEW_LAYER = 'commune-overview';
@@ -57,8 +58,8 @@ void main() {
   fragColor = vec4(c.rgb, 1.0) * u_opacity;
 }`;
 
-/** The départements' borders: MapLibre's context line of the commune level (layers.ts), premultiplied. */
-const BORDER: [number, number, number, number] = [0x4b / 255, 0x55 / 255, 0x63 / 255, 1];
+/** The départements' borders, as premultiplied floats. */
+const BORDER = ((n: number): [number, number, number, number] => [(n >> 16) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255, 1])(Number.parseInt(BORDER_COLOR.slice(1), 16));
 
 interface GlState {
   program: WebGLProgram;
@@ -112,6 +113,12 @@ export class OverviewLayer implements maplibregl.CustomLayerInterface {
   /** The raster drawn (the finest loaded so far for the view), or null. */
   get shown(): OverviewRaster | null {
     return this.raster;
+  }
+
+  /** What the layer draws (raster, colours, départements) once it has all three and is active, else null. */
+  picture(): OverviewPicture | null {
+    const { raster, table, departements } = this;
+    return this.active && raster && table && departements ? { raster, table, departements } : null;
   }
 
   /** True when the layer draws at the map's current zoom (commune level, below the vector zooms). */

@@ -29,11 +29,22 @@ export interface Overview {
 
 const pixelRatio = () => (typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
 
+/** The raster level drawn at `zoom` on this screen (null from OVERVIEW_MAX_ZOOM: the vector tiles draw). */
+const levelOfZoom = (zoom: number): OverviewLevel | null => (zoom < OVERVIEW_MAX_ZOOM ? overviewLevelFor(zoom, pixelRatio()) : null);
+
 /**
  * `layer` is on the map from its style's load (useMapLibre adds it, under every border layer, so
  * the map's first frame needs no React render); this hook feeds it.
  */
-export function useOverview(map: maplibregl.Map | null, layer: OverviewLayer, level: MapLevel, choropleth: Choropleth | undefined, faded: boolean): Overview {
+export function useOverview(
+  map: maplibregl.Map | null,
+  layer: OverviewLayer,
+  level: MapLevel,
+  choropleth: Choropleth | undefined,
+  faded: boolean,
+  /** the zoom the map opens on, while there is no map yet (the first frame draws the overview: firstFrame.ts) */
+  openingZoom: number | null = null,
+): Overview {
   const [index, setIndex] = useState<OverviewIndex | null>(null);
   const [failed, setFailed] = useState(false);
   // the raster level the zoom wants (null at and beyond OVERVIEW_MAX_ZOOM, or before the map)
@@ -46,8 +57,7 @@ export function useOverview(map: maplibregl.Map | null, layer: OverviewLayer, le
     // on every zoom frame (a flight crossing OVERVIEW_MAX_ZOOM hands over to the tiles at once),
     // re-rendering only when the wanted level changes
     const onZoom = () => {
-      const zoom = map.getZoom();
-      setZoomLevel(zoom < OVERVIEW_MAX_ZOOM ? overviewLevelFor(zoom, pixelRatio()) : null);
+      setZoomLevel(levelOfZoom(map.getZoom()));
     };
     onZoom();
     map.on('zoom', onZoom);
@@ -56,7 +66,9 @@ export function useOverview(map: maplibregl.Map | null, layer: OverviewLayer, le
     };
   }, [map]);
 
-  const wanted = active && zoomLevel ? zoomLevel : null;
+  // until the map has told its zoom, the level of the zoom it opens on
+  const zoomWanted = zoomLevel !== undefined ? zoomLevel : openingZoom === null ? undefined : levelOfZoom(openingZoom);
+  const wanted = active && zoomWanted ? zoomWanted : null;
   useEffect(() => {
     if (!active || index) return;
     let live = true;
