@@ -3,7 +3,6 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './scripts/web/precompress.ts';
-import { preloadLazy } from './scripts/web/preloadLazy.ts';
 
 const page = (name: string) => fileURLToPath(new URL(`web/${name}`, import.meta.url));
 
@@ -11,9 +10,8 @@ const apiTarget = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT 
 
 export default defineConfig({
   root: 'web',
-  // preloadLazy: MapLibre is imported once the map's first frame is drawn, but fetched from the start;
   // precompress: .br and .gz beside every text asset, served as they are by the server
-  plugins: [react(), preloadLazy('maplibre-gl'), precompress()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

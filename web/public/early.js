@@ -1,5 +1,5 @@
 /*
- * The map pages' first script (plain, not bundled, deferred: it runs once the page is parsed,
+ * The map pages' first script (plain, not bundled, deferred and fetched first: it runs once the page is parsed,
  * always before the app's first module, web/boot/prefetch.ts, which then finds the requests
  * already made and never sends them twice): reads the data the server preloaded for the
  * first view (`<link rel="preload" as="fetch">`, server/embed/pages.ts) on a main thread that has
