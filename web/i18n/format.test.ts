@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, formatRange, formatValue } from './format.ts';
+import { localeOf } from './index.ts';
 import { pick, t } from './index.ts';
 
 /** Intl uses narrow or plain no-break spaces: normalise them to compare. */
@@ -46,6 +47,13 @@ describe('formatRange and formatDate', () => {
 
   it('formats dates and passes non-dates through', () => {
     expect(formatDate('fr', '2026-03-05T10:00:00Z')).toBe('5 mars 2026');
+    // as Intl's long date, in both languages, for every month
+    for (let m = 0; m < 12; m++) {
+      const iso = new Date(2026, m, 1 + m * 2, 12).toISOString();
+      for (const lang of ['fr', 'en'] as const) {
+        expect(formatDate(lang, iso)).toBe(new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long' }).format(new Date(iso)));
+      }
+    }
     expect(formatDate('en', 'not a date')).toBe('not a date');
   });
 });

@@ -9,16 +9,15 @@
  * (STACK.md).
  */
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 
-export type MapLibre = typeof import('maplibre-gl');
+export type MapLibre = typeof import('./maplibreModule.ts');
 
 let loaded: MapLibre | null = null;
 let loading: Promise<MapLibre> | null = null;
 
 /** MapLibre, importing it on the first call. */
 export function loadMapLibre(): Promise<MapLibre> {
-  loading ??= import('maplibre-gl').then((ml) => {
+  loading ??= import('./maplibreModule.ts').then((ml) => {
     ml.setWorkerUrl(workerUrl);
     ml.prewarm();
     loaded = ml;

@@ -109,7 +109,6 @@ export function paintOverview(
     const j = Math.floor(y);
     return j >= 0 && j < rh ? j * rw : -1;
   };
-  const at = (row: number, col: number): number => (row < 0 || col < 0 ? 0 : (ids[row + col] as number));
   for (let py = 0; py < pixelsH; py++) {
     const y = top + (py + 0.5) * step;
     const row = rowStart(y);
@@ -117,9 +116,10 @@ export function paintOverview(
     let i = py * pixelsW;
     for (let px = 0; px < pixelsW; px++, i++) {
       const col = here[px] as number;
-      const id = at(row, col);
+      const next = right[px] as number;
+      const id = row < 0 || col < 0 ? 0 : (ids[row + col] as number);
       const d = dep[id];
-      if (d !== dep[at(row, right[px] as number)] || d !== dep[at(below, col)]) out[i] = border;
+      if (d !== dep[row < 0 || next < 0 ? 0 : (ids[row + next] as number)] || d !== dep[below < 0 || col < 0 ? 0 : (ids[below + col] as number)]) out[i] = border;
       // no commune, or never coloured (alpha 0): the background shows, as where the shader discards
       else out[i] = id === 0 || alpha[id * 4 + 3] === 0 ? background : (lut[id] as number);
     }
