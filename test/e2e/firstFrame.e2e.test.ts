@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { BORDER_COLOR } from '../../web/map/overview/overviewColors.ts';
 import { classColors } from '../../web/map/palette.ts';
 import { closeSession, openSession, RESULTS_DIR, type RunningServer } from './harness.ts';
+import { canvasPixels } from './mapPage.ts';
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
@@ -54,13 +55,8 @@ function pixelsInPage(colours: readonly string[]) {
   return page.evaluate(`(() => {
     const palette = ${JSON.stringify(rgb)};
     const first = window.__firstPixels;
-    const source = document.querySelector('#map .maplibregl-canvas');
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d');
-    ctx.drawImage(source, 0, 0);
-    const after = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const image = ${canvasPixels('#map .maplibregl-canvas')};
+    const after = image.data;
     const count = (data) => palette.map(([r, g, b]) => {
       let n = 0;
       for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) <= 3 && Math.abs(data[i + 1] - g) <= 3 && Math.abs(data[i + 2] - b) <= 3) n++;
@@ -70,7 +66,7 @@ function pixelsInPage(colours: readonly string[]) {
     for (let i = 0; i < first.length; i += 4) {
       if (Math.abs(first[i] - after[i]) <= 3 && Math.abs(first[i + 1] - after[i + 1]) <= 3 && Math.abs(first[i + 2] - after[i + 2]) <= 3) same++;
     }
-    return { first: count(first), after: count(after), same, total: first.length / 4, size: [copy.width, copy.height] };
+    return { first: count(first), after: count(after), same, total: first.length / 4, size: [image.width, image.height] };
   })()`) as Promise<{ first: number[]; after: number[]; same: number; total: number; size: [number, number] }>;
 }
 

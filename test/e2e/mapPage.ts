@@ -26,19 +26,26 @@ export async function legendColours(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Page-side code (text: named helpers do not survive transpilation into the page) evaluating to
+ * the ImageData of the first canvas matching `selector`, WebGL or 2D, copied through a 2D canvas.
+ */
+export const canvasPixels = (selector: string): string => `(() => {
+  const source = document.querySelector(${JSON.stringify(selector)});
+  const copy = document.createElement('canvas');
+  copy.width = source.width;
+  copy.height = source.height;
+  const ctx = copy.getContext('2d');
+  ctx.drawImage(source, 0, 0);
+  return ctx.getImageData(0, 0, copy.width, copy.height);
+})()`;
+
 /** Number of map canvas pixels within ±3 per channel of each colour (`#rrggbb`). */
 export async function countCanvasColours(page: Page, colours: readonly string[]): Promise<number[]> {
   const rgb = colours.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
-  // A string, not a function: named helpers do not survive transpilation into the page.
   return page.evaluate(`(() => {
     const palette = ${JSON.stringify(rgb)};
-    const source = document.querySelector('#map canvas');
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const ctx = copy.getContext('2d');
-    ctx.drawImage(source, 0, 0);
-    const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
+    const data = ${canvasPixels('#map canvas')}.data;
     const counts = palette.map(() => 0);
     for (let i = 0; i < data.length; i += 4) {
       for (let k = 0; k < palette.length; k++) {
