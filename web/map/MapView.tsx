@@ -17,6 +17,7 @@ import { levelLayers, LISA_COLORS, SCHOOL_LAYERS, visibleLayers } from './style.
 import { minZoomOf, useCamera } from './useCamera.ts';
 import { useLisaOverlay, type LisaOverlay } from './lisaOverlay.ts';
 import { useChoropleth, useReadyKey, type Choropleth } from './useChoropleth.ts';
+import { loadMapLibre } from './maplibre.ts';
 import { useMapLibre, type HoverInfo } from './useMapLibre.ts';
 import { OverviewLayer } from './overview/overviewLayer.ts';
 import { useOverview } from './overview/useOverview.ts';
@@ -120,13 +121,15 @@ export function MapView(props: Props) {
   // readiness is kept, so no extra frame is drawn)
   const drawn = mapDrawn || (!drawnOnce && renderKey !== null && firstKey === renderKey);
   const state = failed ? 'error' : drawn && !props.legendPending ? 'ready' : 'loading';
-  // MapLibre starts once the first frame's complete view is on screen (or after a while without it)
+  // MapLibre starts once the first frame's complete view is on screen (or after a while without
+  // it); its chunk is asked for at once, so that it arrives while the frame is painted
   useEffect(() => {
     if (!opening?.firstFrame || mapGo) return;
     if (state !== 'ready') {
       const timer = setTimeout(() => setMapGo(true), FIRST_FRAME_WAIT_MS);
       return () => clearTimeout(timer);
     }
+    loadMapLibre().catch(() => undefined); // (the map reports a failure when it asks again)
     return afterPaint(() => setMapGo(true));
   }, [opening, mapGo, state]);
   const onReady = useRef(props.onReady);
