@@ -4,7 +4,10 @@
  * points, outlines, the camera and the DROM shortcuts follow the view state. The frame carries
  * `data-state` = loading | ready | error: ready once the current view (values applied, school
  * points when shown, camera settled) has been drawn and the map is idle, and the legend beside it
- * shows the same view — tests and benchmarks wait on it.
+ * shows the same view — tests and benchmarks wait on it. An opening view the commune overview
+ * alone draws is drawn first without MapLibre (overview/firstFrame.ts: ready then too), MapLibre
+ * being imported and started after that frame's paint; `data-interactive="true"` says MapLibre
+ * has drawn the map (pan, zoom, hover, click), and stays.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { TerritoryCollection } from '../api/types.ts';
@@ -110,7 +113,10 @@ export function MapView(props: Props) {
     map?.getCanvas().setAttribute('aria-label', props.ariaLabel);
   }, [map, props.ariaLabel]);
 
-  // MapLibre's canvas is shown once it has drawn a complete view (before that, the first frame)
+  // MapLibre's canvas is shown once it has drawn a complete view (before that, the first frame or
+  // nothing): in software WebGL every frame shown costs a read-back of the canvas (30-90 ms of the
+  // page's main thread), and frames of a half-drawn map (background, then borders, then colours)
+  // tell the reader nothing.
   const mapDrawn = map !== null && renderKey !== null && readyKey === renderKey;
   const [drawnOnce, setDrawnOnce] = useState(false);
   if (mapDrawn && !drawnOnce) setDrawnOnce(true);
@@ -136,9 +142,6 @@ export function MapView(props: Props) {
   useEffect(() => {
     onReady.current = props.onReady;
   });
-  // Until the first view is complete MapLibre's canvas is not displayed: in software WebGL every
-  // frame shown costs a read-back of the canvas (30-90 ms of the page's main thread), and frames of
-  // a half-drawn map (background, then borders, then colours) tell the reader nothing.
   useEffect(() => {
     if (state === 'ready' && drawnOnce) onReady.current?.();
   }, [state, drawnOnce]);
