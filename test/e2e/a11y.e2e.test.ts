@@ -57,7 +57,7 @@ afterAll(async () => {
 describe('accessibility (axe-core)', () => {
   it('the default page has no serious or critical violation', async () => {
     await page.goto(`${server?.url}/`);
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     await page.locator('#territory-grid tbody tr[aria-rowindex]').first().waitFor();
     expect(serious(await audit('default'))).toEqual([]);
   });
@@ -66,7 +66,7 @@ describe('accessibility (axe-core)', () => {
     await page.goto(`${server?.url}/?indicator=thd_share&level=commune&year=2024&within=departement:15&selected=commune:15187`);
     await page.locator('[data-testid="territory-figure"]').first().waitFor({ timeout: 30_000 });
     await page.locator('#territory-grid tr[aria-selected="true"]').waitFor();
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     expect(serious(await audit('selected'))).toEqual([]);
   });
 

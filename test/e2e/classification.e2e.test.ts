@@ -21,7 +21,7 @@ const legendMethod = () => page.locator('[data-testid="legend-method"]').textCon
 const legendRows = () => page.locator('[data-testid="legend-class"]').count();
 const rangeTexts = () => page.locator('[data-testid="legend-class"] .legend-range').allTextContents();
 const param = (name: string) => new URL(page.url()).searchParams.get(name);
-const ready = () => page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+const ready = () => page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
 
 /** Opens the "Classes et couleurs" disclosure if it is closed. */
 async function openClassification(): Promise<void> {

@@ -75,7 +75,7 @@ describe('embeds', () => {
   it('the "Intégrer" dialog gives a snippet with title, aria-label, the edited description and the script', async () => {
     const page = await newPage(1200);
     await page.goto(`${base()}/${VIEW}`);
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     await page.click('[data-testid="embed-button"]');
     await page.waitForSelector('[data-testid="embed-dialog"][open]');
     const generated = await page.inputValue('[data-testid="embed-alt-input"]');
@@ -96,7 +96,7 @@ describe('embeds', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(articleUrl);
     const frame = await embedFrame(page);
-    await frame.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await frame.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     const { iframe, content } = await settledHeights(page, frame);
     expect(Math.abs(iframe - content), `iframe ${iframe} px, content ${content} px`).toBeLessThanOrEqual(4);
     expect(iframe).not.toBe(640); // the script changed the fixed height of the snippet
@@ -118,7 +118,7 @@ describe('embeds', () => {
     const page = await newPage(800);
     const start = Date.now();
     await page.goto(`${base()}/embed/map?indicator=recent_devices_share&level=departement`);
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     // reported, not asserted: software WebGL on 2 shared cores is far slower than a reader's device
     console.log(`[embed] map embed ready in ${Date.now() - start} ms (SwiftShader)`);
     expect(await page.textContent('[data-testid="provenance-badge"]')).toContain('Données fictives');
@@ -154,7 +154,7 @@ describe('embeds', () => {
     const page = await newPage(600);
     await page.goto(articleUrl);
     const frame = await embedFrame(page);
-    await frame.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await frame.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     await page.close();
   });
 });

@@ -34,7 +34,7 @@ afterAll(() => closeSession(browser, server));
 describe('exploring with the keyboard', () => {
   it('finds Saint-Flour from the skip link with "st flour", ↓ and Enter', async () => {
     await page.goto(`${server?.url}/?indicator=thd_share&level=departement&year=2024`);
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au tableau des territoires');
     await page.keyboard.press('Tab');
@@ -66,7 +66,7 @@ describe('exploring with the keyboard', () => {
     expect(text).toMatch(/\d+,\d\s%/); // French decimal comma and a no-break space before %
     expect(text).toMatch(/Cantal.*France.*Indice \(Cantal = 100\).*Rang\d+(er|e) sur \d+/);
     expect(await panel.textContent()).toMatch(/Auvergne-Rhône-Alpes.*Clermont-Ferrand.*Cantal/);
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     await shot('saint-flour-panel');
   });
 

@@ -107,7 +107,7 @@ describe('map export', () => {
 
   it('loads the export code only on click, and saves an SVG of paths with the title, legend, sources and demo mention', async () => {
     await page.goto(`${server?.url}${VIEW}`);
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 90_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 90_000 });
     expect(requests.filter((u) => /exportMap|exportChart|\/output-/.test(u))).toEqual([]);
     const legend = await page.locator('[data-testid="legend-class"] .legend-range').allTextContents();
     expect(legend.length).toBeGreaterThanOrEqual(3);
@@ -149,7 +149,7 @@ describe('map export', () => {
 
   it('draws the school points when they are shown, with their key', async () => {
     await page.goto(`${server?.url}${VIEW}&schools=1`);
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 90_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 90_000 });
     const out = await download(page.locator('[data-testid="map-export"]'), 'svg');
     const text = out.body.toString('utf8');
     const circles = await page.evaluate((t) => new DOMParser().parseFromString(t, 'image/svg+xml').querySelectorAll('g.schools circle').length, text);

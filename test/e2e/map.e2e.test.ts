@@ -21,7 +21,7 @@ const shot = (name: string, fullPage = false) =>
 
 /** Waits until the map shows exactly this view (`indicator|level|year`) and is idle. */
 async function waitForView(view: string): Promise<void> {
-  await page.waitForSelector(`#map[data-view="${view}"][data-state="ready"]`, { timeout: 60_000 });
+  await page.waitForSelector(`#map[data-view="${view}"][data-state="ready"][data-interactive="true"]`, { timeout: 60_000 });
 }
 
 beforeAll(async () => {
@@ -108,7 +108,7 @@ describe('map page', () => {
 
   it('shows a historical indicator with its vintage', async () => {
     await page.goto(`${server?.url}/?indicator=ftth_share&level=region&lang=fr`);
-    await page.waitForSelector('#map[data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     expect(await page.locator('[data-testid="provenance-badge"]').textContent()).toContain('Donnée historique (T1 2018)');
     await shot('map-ftth-region-historical');
   });

@@ -1,7 +1,9 @@
 /**
  * Helpers for browser tests of the map page: wait until the map has drawn a given view
- * (`data-state="ready"`), read the class colours from the legend, count canvas pixels of given
- * colours (the map keeps its drawing buffer), and read URL parameters.
+ * (`data-state="ready"`) with MapLibre (`data-interactive="true"`: the opening view may be ready
+ * earlier from its first frame, web/map/overview/firstFrame.ts, which the tests that use the map
+ * itself must not mistake for it), read the class colours from the legend, count canvas pixels of
+ * given colours (the map keeps its drawing buffer), and read URL parameters.
  */
 import type { Page } from 'playwright-core';
 
@@ -14,7 +16,7 @@ export const param = (page: Page, name: string): string | null => new URL(page.u
  */
 export async function waitForReady(page: Page, check: (url: URL) => boolean = () => true, timeout = 60_000): Promise<void> {
   await page.waitForURL((url) => check(url), { timeout });
-  await page.waitForSelector('#map[data-state="ready"]', { timeout });
+  await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout });
 }
 
 /** The legend's class colours as `#rrggbb`, lowest class first. */

@@ -35,7 +35,7 @@ const BORDER = '#4b5563';
 
 /** Where a place (display coordinates) is on the page, for the camera of the address. */
 async function onScreen(lon: number, lat: number): Promise<{ x: number; y: number }> {
-  const box = await page.locator('#map canvas').boundingBox();
+  const box = await page.locator('#map .maplibregl-canvas').boundingBox();
   if (!box) throw new Error('the map has no canvas');
   const scale = 512 * 2 ** CAMERA.zoom;
   return {
@@ -54,7 +54,7 @@ afterAll(() => closeSession(browser, server));
 describe('commune overview', () => {
   it('draws every commune of France from the raster, in several classes, with the départements’ borders and no vector tile', async () => {
     await page.goto(`${server?.url}${FRANCE}`);
-    await page.waitForSelector('#map[data-view="ips|commune|2022"][data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-view="ips|commune|2022"][data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     const counts = await countCanvasColours(page, [...classColors(5, 'higher_is_better'), BORDER]);
     const classes = counts.slice(0, 5);
     expect(classes.filter((n) => n > 500).length, `pixels per class colour: ${classes.join(', ')}`).toBe(5);
@@ -95,7 +95,7 @@ describe('commune overview', () => {
   it('re-colours for another indicator without loading geometry', async () => {
     const before = requests.length;
     await page.selectOption('#indicator-select', 'thd_share');
-    await page.waitForSelector('#map[data-view^="thd_share|commune|"][data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-view^="thd_share|commune|"][data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     const since = requests.slice(before);
     expect(since.filter((u) => /^\/(tiles|geo)\//.test(u))).toEqual([]);
     expect(since.some((u) => u.startsWith('/api/map?indicator=thd_share&level=commune'))).toBe(true);
@@ -107,7 +107,7 @@ describe('commune overview', () => {
 
   it('hands over to the vector tiles past zoom 5.5: the communes of the Cantal in several classes', async () => {
     await page.goto(`${server?.url}/?level=commune&indicator=ips&year=2022&map=8/45.05/2.65`);
-    await page.waitForSelector('#map[data-view="ips|commune|2022"][data-state="ready"]', { timeout: 60_000 });
+    await page.waitForSelector('#map[data-view="ips|commune|2022"][data-state="ready"][data-interactive="true"]', { timeout: 60_000 });
     expect(requests.some((u) => /^\/tiles\/commune\/8\//.test(u))).toBe(true);
     const counts = await countCanvasColours(page, classColors(5, 'higher_is_better'));
     expect(counts.filter((n) => n > 200).length, `pixels per class colour: ${counts.join(', ')}`).toBeGreaterThanOrEqual(3);

@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(() => closeSession(browser, server));
 
-const waitForView = (view: string) => page.waitForSelector(`#map[data-view="${view}"][data-state="ready"]`, { timeout: 60_000 });
+const waitForView = (view: string) => page.waitForSelector(`#map[data-view="${view}"][data-state="ready"][data-interactive="true"]`, { timeout: 60_000 });
 const ticks = () => page.locator('.year-slider-ticks span').allTextContents();
 
 describe('years from the served catalog', () => {

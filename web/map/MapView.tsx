@@ -24,7 +24,7 @@ import { loadMapLibre } from './maplibre.ts';
 import { useMapLibre, type HoverInfo } from './useMapLibre.ts';
 import { OverviewLayer } from './overview/overviewLayer.ts';
 import { useOverview } from './overview/useOverview.ts';
-import { afterPaint, FIRST_FRAME_WAIT_MS, openingOf, useFirstFrame, type Opening } from './overview/useFirstFrame.ts';
+import { afterPaint, FIRST_FRAME_WAIT_MS, openingOf, useFirstFrame, type Opening, type OpeningView } from './overview/useFirstFrame.ts';
 import { useOutlined, useSchoolPoints, useVisibleLayers } from './useMapLayers.ts';
 import { useTerritoryBounds } from './useTerritoryBounds.ts';
 import './map.css';
@@ -78,15 +78,21 @@ export function MapView(props: Props) {
   const customLayers = useMemo(() => [{ layer: overviewLayer, before: levelLayers(MAP_LEVELS[0]).line }], [overviewLayer]);
   // The camera the map opens on, and whether the first frame draws the opening view before
   // MapLibre exists (decided once, at mount, from the container's size)
-  const openingView = useRef({ camera, level, within, selected, points: schools !== null || props.schoolsPending, lisa: props.lisa != null || props.lisaPending === true });
+  const [openingView] = useState<OpeningView>(() => ({ camera, level, within, selected, points: schools !== null || props.schoolsPending, lisa: props.lisa != null || props.lisaPending === true }));
   const [opening, setOpening] = useState<Opening | null>(null);
   useLayoutEffect(() => {
     const el = containerRef.current;
-    if (el) setOpening(openingOf(el, openingView.current));
-  }, []);
+    if (el) setOpening(openingOf(el, openingView));
+  }, [openingView]);
+  // MapLibre starts after the first frame's paint (mapGo, below), or at once when there is none to
+  // wait for: another opening view, an error, no overview to draw (a build without rasters)
   const [mapGo, setMapGo] = useState(false);
-  const start = opening !== null && (!opening.firstFrame || mapGo);
-  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera, pickOverview, customLayers }, opening?.camera ?? camera, start);
+  const [noFirstFrame, setNoFirstFrame] = useState(false);
+  const start = opening !== null && (!opening.firstFrame || mapGo || noFirstFrame);
+  const frameRef = useRef<HTMLCanvasElement>(null);
+  // (the first frame's camera, refitted when the map's size changed, is the one MapLibre opens on)
+  const [frameCamera, setFrameCamera] = useState<Camera | null>(null);
+  const { map, hover } = useMapLibre(containerRef, lang, { level, visible, onPick: props.onPick, onCamera: props.onCamera, pickOverview, customLayers }, frameCamera ?? opening?.camera ?? camera, start);
 
   const target = useTerritoryBounds(within);
   const { flyTo } = useCamera(map, { camera, level, target, targetKey: within ? `${within.level}:${within.code}` : '' });
@@ -120,13 +126,16 @@ export function MapView(props: Props) {
   const mapDrawn = map !== null && renderKey !== null && readyKey === renderKey;
   const [drawnOnce, setDrawnOnce] = useState(false);
   if (mapDrawn && !drawnOnce) setDrawnOnce(true);
-  const frameRef = useRef<HTMLCanvasElement>(null);
-  const firstKey = useFirstFrame(frameRef, containerRef, overviewLayer, opening?.firstFrame && !drawnOnce ? opening.camera : null, renderKey, props.insets);
+  // (drawn once the panels around the map are in: they set the map's size)
+  const frame = useFirstFrame(frameRef, containerRef, overviewLayer, opening?.firstFrame && !drawnOnce ? openingView : null, props.legendPending ? null : renderKey, props.insets);
+  if (frame.camera !== frameCamera && frame.camera) setFrameCamera(frame.camera);
+  const firstKey = frame.key;
 
   // (a legend still catching up delays `ready` without a new wait for idle: the map's own
   // readiness is kept, so no extra frame is drawn)
   const drawn = mapDrawn || (!drawnOnce && renderKey !== null && firstKey === renderKey);
   const state = failed ? 'error' : drawn && !props.legendPending ? 'ready' : 'loading';
+  if (opening?.firstFrame && !noFirstFrame && (failed || !overview.drawing)) setNoFirstFrame(true);
   // MapLibre starts once the first frame's complete view is on screen (or after a while without
   // it); its chunk is asked for at once, so that it arrives while the frame is painted
   useEffect(() => {
