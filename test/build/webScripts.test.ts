@@ -1,7 +1,7 @@
 /**
- * The built web bundle (dist/web, built by the test setup) is split as scripts/web/chunks.ts says:
- * the map pages start with their entry and three shared scripts, MapLibre is not among them (it
- * is imported once the first frame is drawn), and the chart embed loads none of the map's code.
+ * The built web bundle (dist/web, built by the test setup): MapLibre is in no script the map pages
+ * load at start (it is imported once the first frame is drawn), and the chart embed loads none of
+ * it.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,20 +20,18 @@ async function startScripts(page: string): Promise<string[]> {
 
 const code = (url: string) => readFile(path.join(WEB, url), 'utf8');
 
-describe('web chunks', () => {
-  it('starts the map pages with their entry, the runtime, the shared and the app scripts, without MapLibre', async () => {
+describe('web scripts', () => {
+  it('starts the map pages without MapLibre', async () => {
     for (const page of ['index.html', 'embed.html']) {
       const scripts = await startScripts(page);
-      expect(scripts.length, `${page}: ${scripts.join(' ')}`).toBeLessThanOrEqual(5);
-      expect(scripts.some((s) => /\/shared-/.test(s)) && scripts.some((s) => /\/app-/.test(s))).toBe(true);
+      expect(scripts.length, page).toBeGreaterThan(0);
       // (MapLibre's shaders carry `#pragma maplibre`: its library is in no script loaded at start)
       for (const s of scripts) expect(await code(s), `${page}: ${s}`).not.toMatch(/#pragma maplibre/);
     }
   });
 
-  it('loads none of the map’s code in the chart embed', async () => {
+  it('loads none of MapLibre in the chart embed', async () => {
     const scripts = await startScripts('embed-chart.html');
-    expect(scripts.some((s) => /\/app-/.test(s))).toBe(false);
     for (const s of scripts) expect(await code(s), s).not.toMatch(/maplibre-gl|#pragma maplibre/i);
   });
 });
