@@ -10,7 +10,7 @@ import { OVERVIEW_MAX_ZOOM, OVERVIEW_META_URL, overviewLevelFor, overviewLevelUr
 import type { EarlyBody } from '../api/early.ts';
 import { mapValuesPath, viewMapRequest } from '../api/mapPath.ts';
 import { INSETS_URL } from '../map/layers.ts';
-import { parseViewQuery, resolveViewState } from '../state/url.ts';
+import { parseViewQuery, resolveViewState, type ViewState } from '../state/url.ts';
 
 /** Whether `pathname` is a page whose first view is the map. */
 export const isMapPage = (pathname: string): boolean => pathname === '/' || pathname === '/index.html' || /^\/embed\/map\/?$/.test(pathname);
@@ -19,6 +19,27 @@ export const isMapPage = (pathname: string): boolean => pathname === '/' || path
 export interface EarlyRequest {
   url: string;
   as: EarlyBody;
+}
+
+/**
+ * Without a camera in the address the map fits France: zoom 4 to 5 on a desktop, and never below
+ * the communes' first tile zoom (4).
+ */
+const FIT_ZOOM = 4;
+
+/** Whether the map opens at the commune level below the vector zooms (the overview draws it). */
+const overviewOpening = (view: ViewState): boolean => view.level === 'commune' && (view.camera?.zoom ?? FIT_ZOOM) < OVERVIEW_MAX_ZOOM;
+
+/**
+ * Whether the page at `pathname` + `search` is a map page opening on a view its first frame draws
+ * without MapLibre (web/map/overview/useFirstFrame.ts decides at mount from the same state: the
+ * overview, nothing drilled or selected, no school points, no LISA outlines). When it is not, the
+ * page's first module asks for MapLibre at once, as the map will need it first thing.
+ */
+export function opensWithFirstFrame(pathname: string, search: string): boolean {
+  if (!isMapPage(pathname)) return false;
+  const view = resolveViewState(parseViewQuery(search), INDICATORS);
+  return overviewOpening(view) && !view.within && !view.selected && !view.schools && !view.lisa;
 }
 
 /** The URLs to request at once for the page at `pathname` + `search` (none for other pages). */
@@ -31,10 +52,8 @@ export function earlyRequests(pathname: string, search: string, pixelRatio = 1):
     { url: mapValuesPath(r.indicator, r.level, r.year, r.within, r.filters), as: 'json' },
     { url: INSETS_URL, as: 'json' },
   ];
-  // without a camera in the address the map fits France: zoom 4 to 5 on a desktop, and never
-  // below the communes' first tile zoom (4)
-  const zoom = view.camera?.zoom ?? 4;
-  if (view.level === 'commune' && zoom < OVERVIEW_MAX_ZOOM) {
+  if (overviewOpening(view)) {
+    const zoom = view.camera?.zoom ?? FIT_ZOOM;
     urls.push({ url: OVERVIEW_META_URL, as: 'json' }, { url: overviewLevelUrl(overviewLevelFor(zoom, pixelRatio)), as: 'bytes' });
   }
   return urls;

@@ -5,6 +5,10 @@
  * components ask for them; those the server already preloaded are taken from the browser's cache.
  */
 import { sendEarly } from '../api/early.ts';
-import { earlyRequests } from './earlyRequests.ts';
+import { loadMapLibre } from '../map/maplibre.ts';
+import { earlyRequests, isMapPage, opensWithFirstFrame } from './earlyRequests.ts';
 
-for (const { url, as } of earlyRequests(window.location.pathname, window.location.search, window.devicePixelRatio || 1)) sendEarly(url, as);
+const { pathname, search } = window.location;
+for (const { url, as } of earlyRequests(pathname, search, window.devicePixelRatio || 1)) sendEarly(url, as);
+// a map that opens without a first frame needs MapLibre first thing: it leaves now too
+if (isMapPage(pathname) && !opensWithFirstFrame(pathname, search)) loadMapLibre().catch(() => undefined);
