@@ -6,7 +6,7 @@
  * and the server (names them as preloads in the page). Pure.
  */
 import { INDICATORS } from '../../server/indicators/catalog.ts';
-import { OVERVIEW_MAX_ZOOM, OVERVIEW_META_URL, overviewLevelFor, overviewLevelUrl } from '../../scripts/build/overview/spec.ts';
+import { OVERVIEW_MAX_ZOOM, OVERVIEW_META_URL, overviewDrawsAlone, overviewLevelFor, overviewLevelUrl } from '../../scripts/build/overview/spec.ts';
 import type { EarlyBody } from '../api/early.ts';
 import { mapValuesPath, viewMapRequest } from '../api/mapPath.ts';
 import { INSETS_URL } from '../map/layers.ts';
@@ -32,14 +32,14 @@ const overviewOpening = (view: ViewState): boolean => view.level === 'commune' &
 
 /**
  * Whether the page at `pathname` + `search` is a map page opening on a view its first frame draws
- * without MapLibre (web/map/overview/useFirstFrame.ts decides at mount from the same state: the
- * overview, nothing drilled or selected, no school points, no LISA outlines). When it is not, the
- * page's first module asks for MapLibre at once, as the map will need it first thing.
+ * without MapLibre (overviewDrawsAlone; web/map/overview/useFirstFrame.ts decides at mount by the
+ * same rule). When it is not, the page's first module asks for MapLibre at once, as the map will
+ * need it first thing.
  */
 export function opensWithFirstFrame(pathname: string, search: string): boolean {
   if (!isMapPage(pathname)) return false;
   const view = resolveViewState(parseViewQuery(search), INDICATORS);
-  return overviewOpening(view) && !view.within && !view.selected && !view.schools && !view.lisa;
+  return overviewDrawsAlone({ ...view, zoom: view.camera?.zoom ?? FIT_ZOOM, points: view.schools });
 }
 
 /** The URLs to request at once for the page at `pathname` + `search` (none for other pages). */

@@ -36,6 +36,16 @@ export type OverviewLevel = (typeof OVERVIEW_LEVELS)[number];
  */
 export const OVERVIEW_MAX_ZOOM = 5.5;
 
+/**
+ * Whether a map opening on this view is drawn by the overview alone (the commune level below
+ * OVERVIEW_MAX_ZOOM, nothing drilled into or selected, no school points, no LISA outlines): the
+ * views whose first frame the page draws without MapLibre (web/map/overview/useFirstFrame.ts,
+ * predicted from the address by web/boot/earlyRequests.ts).
+ */
+export function overviewDrawsAlone(view: { level: string; zoom: number; within: unknown; selected: unknown; points: boolean; lisa: boolean }): boolean {
+  return view.level === 'commune' && view.zoom < OVERVIEW_MAX_ZOOM && !view.within && !view.selected && !view.points && !view.lisa;
+}
+
 /** Largest commune number a 16-bit raster can hold (0 is "no commune"). */
 export const MAX_COMMUNES = 0xffff;
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { OVERVIEW_MAX_ZOOM } from '../../../scripts/build/overview/spec.ts';
+import { overviewDrawsAlone } from '../../../scripts/build/overview/spec.ts';
 import type { TerritoryCollection } from '../../api/types.ts';
 import type { Camera, MapLevel, TerritoryRef } from '../../state/url.ts';
 import { boundsOf, FRANCE_BOUNDS, levelMinZoom } from '../style.ts';
@@ -42,8 +42,7 @@ const openingCamera = (view: OpeningView, width: number, height: number): Camera
 /** The opening of a map in `container` (its size fits France when the URL has no camera). */
 export function openingOf(container: HTMLElement, view: OpeningView): Opening {
   const camera = openingCamera(view, container.clientWidth, container.clientHeight);
-  const overviewOnly = view.level === 'commune' && !view.within && !view.selected && !view.points && !view.lisa;
-  return camera && overviewOnly && camera.zoom < OVERVIEW_MAX_ZOOM ? { camera, firstFrame: true } : { camera, firstFrame: false };
+  return camera && overviewDrawsAlone({ ...view, zoom: camera.zoom }) ? { camera, firstFrame: true } : { camera, firstFrame: false };
 }
 
 /** Runs `fn` once the page has painted its next frame; returns the cancel. */
