@@ -11,7 +11,7 @@
  * fetches tiles from a web worker, which the page's CDP session does not see, so those requests
  * add Playwright's sizes (read from the worker's own `Network.loadingFinished`).
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
 
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -26,14 +26,24 @@ export function launch(): Promise<Browser> {
 
 // Runs in the page before its scripts: records when #map turns ready, when it first turns
 // interactive (the app's map drawn by MapLibre itself, after its first frame) and when a <select> changes.
+// `whenReady(n)` resolves once the map has turned ready more than n times: the bench awaits it
+// through CDP (Runtime.evaluate), not Playwright's waitForFunction, whose injected script (~20 ms
+// to compile on this machine) would run on the page's main thread while the page is still loading.
 const PROBE = `(() => {
-  const b = (window.__bench = { ready: [], last: null, interactive: null, changeAt: null });
+  const waiting = [];
+  const b = (window.__bench = {
+    ready: [], last: null, interactive: null, changeAt: null,
+    whenReady: (n) => new Promise((resolve) => { if (b.ready.length > n) resolve(); else waiting.push([n, resolve]); }),
+  });
   new MutationObserver(() => {
     const map = document.getElementById('map');
     const state = map?.getAttribute('data-state') ?? null;
     if (state === 'ready' && b.last !== 'ready') b.ready.push(performance.now());
     if (b.interactive === null && map?.getAttribute('data-interactive') === 'true') b.interactive = performance.now();
     b.last = state;
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      if (b.ready.length > waiting[i][0]) waiting.splice(i, 1)[0][1]();
+    }
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'data-interactive'] });
   document.addEventListener('change', () => { b.changeAt = performance.now(); }, true);
 })()`;
@@ -43,7 +53,27 @@ interface Probe {
   interactive: number | null;
   changeAt: number | null;
 }
-const probe = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Probe }).__bench);
+/** The probe's records (read through CDP too, so that reading them compiles nothing in the page). */
+async function probe(cdp: CDPSession): Promise<Probe> {
+  const expression = '({ ready: __bench.ready, interactive: __bench.interactive, changeAt: __bench.changeAt })';
+  const { result } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+  return result.value as Probe;
+}
+
+/** Resolves once the page's map has turned ready more than `n` times (or rejects after `timeout` ms). */
+async function whenReady(cdp: CDPSession, n: number, timeout: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the map did not turn ready within ${timeout} ms`)), timeout);
+  });
+  try {
+    const evaluation = cdp.send('Runtime.evaluate', { expression: `window.__bench.whenReady(${n})`, awaitPromise: true });
+    const { exceptionDetails } = await Promise.race([evaluation, late]);
+    if (exceptionDetails) throw new Error(`waiting for the map: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** One measured load. */
 export interface Load {
@@ -101,8 +131,8 @@ export async function measure(browser: Browser, url: string, indicators: readonl
     };
 
     await page.goto(url, { timeout });
-    await page.waitForFunction(() => (window as unknown as { __bench: Probe }).__bench.ready.length > 0, null, { timeout, polling: 50 });
-    const readyMs = (await probe(page)).ready[0] as number;
+    await whenReady(cdp, 0, timeout);
+    const readyMs = (await probe(cdp)).ready[0] as number;
     const total = async () => {
       const worker = await Promise.all(workerSizes);
       return { bytes: bytes + worker.reduce((a, b) => a + b, 0), requests: requests + worker.length };
@@ -116,14 +146,14 @@ export async function measure(browser: Browser, url: string, indicators: readonl
     await quiet();
     const all = await total();
     const box = await page.locator('#map').boundingBox();
-    const interactiveMs = (await probe(page)).interactive ?? readyMs;
+    const interactiveMs = (await probe(cdp)).interactive ?? readyMs;
 
     const switches: number[] = [];
     for (const indicator of indicators) {
-      const before = (await probe(page)).ready.length;
+      const before = (await probe(cdp)).ready.length;
       await page.selectOption('#indicator-select', indicator);
-      await page.waitForFunction((n) => (window as unknown as { __bench: Probe }).__bench.ready.length > n, before, { timeout, polling: 20 });
-      const p = await probe(page);
+      await whenReady(cdp, before, timeout);
+      const p = await probe(cdp);
       switches.push((p.ready.at(-1) as number) - (p.changeAt as number));
     }
     return { readyMs, interactiveMs, bytesAtReady, ...all, mapSize: { width: Math.round(box?.width ?? 0), height: Math.round(box?.height ?? 0) }, switches };
