@@ -20,6 +20,27 @@ describe('formatNumber', () => {
   it('rounds to the requested decimals', () => {
     expect(formatNumber('fr', 99.96, 1)).toBe('100,0');
     expect(formatNumber('en', 2.5, 0)).toBe('3');
+    // from the shortest decimal form, as Intl (ICU) does, not the binary value (toFixed: 1.00)
+    expect(formatNumber('en', 1.005, 2)).toBe('1.01');
+  });
+
+  it('writes what Intl.NumberFormat writes, in both languages', () => {
+    const special = [0, -0, 0.5, -0.5, 1.005, 1.045, 8.345, 999.95, 999.5, -0.01, -0.04, 1e-7, -3e-9, 0.000123, 123456789.125, 1e20, 1e21, -2.5e21, NaN, Infinity, -Infinity];
+    // a fixed pseudo-random sample over many magnitudes, with values on a rounding edge
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const sample = Array.from({ length: 3000 }, (_, i) => {
+      const magnitude = 10 ** Math.floor(random() * 12 - 4);
+      const value = Math.round(random() * 1e4) / 1e4 * magnitude;
+      const edge = i % 3 === 0 ? Math.round(value * 1000) / 1000 + 0.0005 : value;
+      return random() < 0.3 ? -edge : edge;
+    });
+    for (const lang of ['fr', 'en'] as const) {
+      for (const decimals of [0, 1, 2, 3]) {
+        const intl = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+        for (const value of [...special, ...sample]) expect(formatNumber(lang, value, decimals), `${value} (${decimals})`).toBe(intl.format(value));
+      }
+    }
   });
 });
 

@@ -55,7 +55,11 @@ export interface NameIndex {
   readonly byCode: ReadonlyMap<string, number>;
 }
 
+const EMPTY_INDEX: NameIndex = { name: new Map(), byName: new Map(), byCode: new Map() };
+
 export function nameIndex(territories: readonly { code: string; name: string }[], lang: Lang): NameIndex {
+  // (no names yet: no collator, whose first use loads the language's collation data, ~7 ms)
+  if (territories.length === 0) return EMPTY_INDEX;
   const collator = new Intl.Collator(localeOf(lang), { sensitivity: 'base', numeric: true });
   const ranks = (compare: (a: { code: string; name: string }, b: { code: string; name: string }) => number) =>
     new Map([...territories].sort(compare).map((t, i) => [t.code, i]));

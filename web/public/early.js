@@ -3,8 +3,7 @@
  * always before the app's first module, web/boot/prefetch.ts, which then finds the requests
  * already made and never sends them twice): reads the data the server preloaded for the
  * first view (`<link rel="preload" as="fetch">`, server/embed/pages.ts) on a main thread that has
- * nothing else to do yet (parsing the JSON of all communes' values takes tens of milliseconds),
- * and creates the page language's number format once (its locale data is loaded on first use).
+ * nothing else to do yet (parsing the JSON of all communes' values takes tens of milliseconds).
  * The app takes these bodies by URL (web/api/early.ts: `window.__copaneetaEarly`).
  */
 (() => {
@@ -21,11 +20,5 @@
     });
     body.catch(() => undefined); // the app asks again
     early.set(url, body);
-  }
-  try {
-    const english = /[?&]lang=en(&|$)/.test(window.location.search);
-    new Intl.NumberFormat(english ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 1 }).format(1.5);
-  } catch {
-    // no Intl: nothing to warm
   }
 })();
