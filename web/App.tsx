@@ -5,8 +5,8 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { indicatorsOptions } from './api/queries.ts';
-import { Dashboard, viewValuesOptions } from './Dashboard.tsx';
+import { indicatorsOptions, viewValuesOptions } from './api/queries.ts';
+import { Dashboard } from './Dashboard.tsx';
 import { DEFAULT_LANG, pick, t, type Lang } from './i18n/index.ts';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { Header } from './panels/Header.tsx';

@@ -6,8 +6,7 @@ import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Indicator, MapValue } from './api/types.ts';
 import { equityOptions } from './api/equity.ts';
-import { viewMapRequest } from './api/mapPath.ts';
-import { insetsOptions, mapValuesOptions, schoolsOptions } from './api/queries.ts';
+import { insetsOptions, schoolsOptions, viewValuesOptions } from './api/queries.ts';
 import { pick, t } from './i18n/index.ts';
 import { Breadcrumb, useDirectory } from './map/Breadcrumb.tsx';
 import { pickPatch } from './map/drill.ts';
@@ -21,6 +20,7 @@ import { SchoolTooltip, TerritoryTooltip } from './map/Tooltip.tsx';
 import { usePrefetchBounds } from './map/useTerritoryBounds.ts';
 import { YearSlider } from './map/YearSlider.tsx';
 import { useClassification } from './map/useClassification.ts';
+import { opensWithFirstFrame } from './boot/earlyRequests.ts';
 import { AroundMap } from './panels/AroundMap.tsx';
 import { Controls } from './panels/Controls.tsx';
 import { EmbedDialog } from './panels/EmbedDialog.tsx';
@@ -44,16 +44,6 @@ interface Props {
   indicators: readonly Indicator[];
   view: ViewState;
   onChange: (patch: Partial<ViewState>) => void;
-}
-
-/**
- * The /api/map query of a view: its indicator (else the first), level, year, parent, and the
- * school filters when the indicator is computed per school. App prefetches it on a change, so the
- * request leaves before the new view renders.
- */
-export function viewValuesOptions(view: ViewState, indicators: readonly Indicator[]) {
-  const r = viewMapRequest(view, indicators);
-  return mapValuesOptions(r.indicator, r.level, r.year, r.within, r.filters);
 }
 
 export function Dashboard({ indicators, view, onChange }: Props) {
@@ -151,9 +141,13 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   );
   const deferredLegend = useDeferredValue(legendProps);
   const legend = isCurrent ? legendProps : deferredLegend;
-  // The first render commits the map alone (its container, so MapLibre starts in that commit);
-  // the panels around it follow in a background render that yields to the map's work.
-  const panels = useDeferredValue(true, false);
+  // A map that MapLibre opens: the first render commits the map alone (its container, so MapLibre
+  // starts in that commit) and the panels around it follow in a background render that yields to
+  // the map's work. A map whose first frame draws the opening view: all at once, as the frame
+  // waits for the panels (they set the map's size) and is drawn in the same commit when the
+  // view's data is already there (boot/firstView.ts).
+  const [panelsAtOnce] = useState(() => opensWithFirstFrame(window.location.pathname, window.location.search));
+  const panels = useDeferredValue(true, panelsAtOnce);
 
   const error = valuesQuery.error ?? schoolsQuery.error ?? (wantLisa ? lisaQuery.error : null);
   const label = pick(lang, indicator.label);

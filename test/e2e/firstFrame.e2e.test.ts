@@ -4,7 +4,8 @@
  * first frame, before MapLibre has drawn (every class colour, the départements' borders, the
  * overseas insets' frames); MapLibre then takes over with the same picture (pixels compared) and
  * the map turns interactive. A view the overview alone cannot draw (another level) opens with
- * MapLibre directly. Screenshot: test-results/first-frame.png.
+ * MapLibre directly. The opening view renders once, with its data (web/boot/firstView.ts).
+ * Screenshot: test-results/first-frame.png.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,6 +43,8 @@ const RECORD = `(() => {
   const pixels = (canvas) => canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
   new MutationObserver((mutations) => {
     const map = document.getElementById('map');
+    // what the page holds when the map first appears: the legend's classes
+    if (map && !window.__atFirstMap) window.__atFirstMap = { legendClasses: document.querySelectorAll('[data-testid="legend-class"]').length };
     if (map && !window.__atReady && map.getAttribute('data-state') === 'ready') {
       const canvas = map.querySelector('canvas.map-first-frame');
       window.__readyPixels = canvas ? pixels(canvas).data : null;
@@ -135,6 +138,14 @@ describe('first frame', () => {
     px.last.slice(0, 5).forEach((n, k) => expect(Math.abs((px.after[k] ?? 0) - n) / n, `class ${k + 1}: ${n} then ${px.after[k]} pixels`).toBeLessThan(0.05));
     expect(await page.locator('#map canvas.map-first-frame').count()).toBe(0);
     await page.screenshot({ path: path.join(RESULTS_DIR, 'first-frame-handover.png') });
+  });
+
+  it('renders the opening view once, with its data: the map appears with its legend', async () => {
+    await openAndRecord(`${server?.url}/?level=commune&indicator=ips&year=2022`);
+    // the first view's data was in the query cache before the first render (web/boot/firstView.ts):
+    // no empty page first, then a second render and layout of the whole page with the data
+    const first = await page.evaluate(() => (window as unknown as { __atFirstMap: { legendClasses: number } }).__atFirstMap);
+    expect(first.legendClasses).toBe(5);
   });
 
   it('draws the first frame again, refitted, when the map changes size before MapLibre takes over', async () => {

@@ -7,9 +7,11 @@ import { INDICATORS } from '../../server/indicators/catalog.ts';
 import { INSETS_URL } from '../map/layers.ts';
 import { fetchJson } from './client.ts';
 import { withRows, type MapColumnsResponse } from './mapColumns.ts';
-import { filterParams, mapValuesPath, NO_FILTERS, type SchoolFilters } from './mapPath.ts';
+import { filterParams, mapValuesPath, NO_FILTERS, viewMapRequest, type SchoolFilters } from './mapPath.ts';
+import type { ViewState } from '../state/url.ts';
 import type {
   HealthResponse,
+  Indicator,
   IndicatorsResponse,
   Level,
   SchoolsResponse,
@@ -53,6 +55,16 @@ export function mapValuesOptions(
     queryFn: ({ signal }) => fetchJson<MapColumnsResponse>(path, signal).then(withRows),
     staleTime: 10 * 60_000,
   });
+}
+
+/**
+ * The /api/map query of a view: its indicator (else the first), level, year, parent, and the
+ * school filters when the indicator is computed per school. App prefetches it on a change, so the
+ * request leaves before the new view renders.
+ */
+export function viewValuesOptions(view: ViewState, indicators: readonly Indicator[]) {
+  const r = viewMapRequest(view, indicators);
+  return mapValuesOptions(r.indicator, r.level, r.year, r.within, r.filters);
 }
 
 /** Every school of a selection with its position and value (compact rows). */

@@ -6,7 +6,7 @@
  * and the server (names them as preloads in the page). Pure.
  */
 import { INDICATORS } from '../../server/indicators/catalog.ts';
-import { OVERVIEW_MAX_ZOOM, OVERVIEW_META_URL, overviewDrawsAlone, overviewLevelFor, overviewLevelUrl } from '../../scripts/build/overview/spec.ts';
+import { OVERVIEW_MAX_ZOOM, OVERVIEW_META_URL, overviewDrawsAlone, overviewLevelFor, overviewLevelUrl, type OverviewLevel } from '../../scripts/build/overview/spec.ts';
 import type { EarlyBody } from '../api/early.ts';
 import { mapValuesPath, viewMapRequest } from '../api/mapPath.ts';
 import { INSETS_URL } from '../map/layers.ts';
@@ -52,9 +52,12 @@ export function earlyRequests(pathname: string, search: string, pixelRatio = 1):
     { url: mapValuesPath(r.indicator, r.level, r.year, r.within, r.filters), as: 'json' },
     { url: INSETS_URL, as: 'json' },
   ];
-  if (overviewOpening(view)) {
-    const zoom = view.camera?.zoom ?? FIT_ZOOM;
-    urls.push({ url: OVERVIEW_META_URL, as: 'json' }, { url: overviewLevelUrl(overviewLevelFor(zoom, pixelRatio)), as: 'bytes' });
-  }
+  const raster = openingOverviewLevel(view, pixelRatio);
+  if (raster !== null) urls.push({ url: OVERVIEW_META_URL, as: 'json' }, { url: overviewLevelUrl(raster), as: 'bytes' });
   return urls;
+}
+
+/** The overview raster level the map of `view` opens on (null: the overview does not draw it). */
+export function openingOverviewLevel(view: ViewState, pixelRatio = 1): OverviewLevel | null {
+  return overviewOpening(view) ? overviewLevelFor(view.camera?.zoom ?? FIT_ZOOM, pixelRatio) : null;
 }

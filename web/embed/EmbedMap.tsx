@@ -8,7 +8,7 @@
 import { useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Indicator } from '../api/types.ts';
-import { indicatorsOptions, insetsOptions, mapValuesOptions } from '../api/queries.ts';
+import { indicatorsOptions, insetsOptions, viewValuesOptions } from '../api/queries.ts';
 import { DEFAULT_LANG, pick, t } from '../i18n/index.ts';
 import { MapView, type Choropleth } from '../map/MapView.tsx';
 import { mapSummary } from '../map/summary.ts';
@@ -49,7 +49,7 @@ function EmbedView({ indicators, view, search }: { indicators: readonly Indicato
   const perSchool = indicator.grain === 'school';
   const filters = perSchool ? { schoolType: view.schoolType, sector: view.sector } : { schoolType: null, sector: null };
   const within = view.within ? refString(view.within) : null;
-  const valuesQuery = useQuery(mapValuesOptions(indicator.id, level, year, within, filters));
+  const valuesQuery = useQuery(viewValuesOptions(view, indicators));
   const insetsQuery = useQuery(insetsOptions());
   const shown = valuesQuery.data;
   const classified = useClassification(view, indicator, shown);

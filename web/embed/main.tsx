@@ -2,6 +2,7 @@
 import '../boot/prefetch.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { seedFirstView } from '../boot/firstView.ts';
 import { notifyManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { shouldRetry } from '../api/client.ts';
 import { EmbedMap } from './EmbedMap.tsx';
@@ -20,11 +21,14 @@ const queryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from embed.html');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <EmbedMap />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// the first render waits (briefly) for the first view's data: see boot/firstView.ts
+void seedFirstView(queryClient, window.location.pathname, window.location.search, window.devicePixelRatio || 1).then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <EmbedMap />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+});
 postHeight(root);

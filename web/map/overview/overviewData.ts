@@ -27,6 +27,9 @@ export interface OverviewIndex extends OverviewMeta {
 
 let meta: Promise<OverviewIndex> | null = null;
 const rasters = new Map<OverviewLevel, Promise<OverviewRaster>>();
+// what has arrived, for a first render that finds it there (web/boot/firstView.ts)
+let metaLoaded: OverviewIndex | null = null;
+const rastersLoaded = new Map<OverviewLevel, OverviewRaster>();
 
 /** The body of `url` as JSON or bytes, from the page's early request when there was one (web/api/early.ts). */
 async function body<T>(url: string, as: EarlyBody): Promise<T> {
@@ -45,11 +48,17 @@ async function body<T>(url: string, as: EarlyBody): Promise<T> {
 
 /** The meta file (codes and levels), fetched once per page. */
 export function loadOverviewIndex(): Promise<OverviewIndex> {
-  meta ??= body<OverviewMeta>(OVERVIEW_META_URL, 'json').then((m) => ({ ...m, idOf: new Map(m.codes.map((code, i) => [code, i + 1])) }));
+  meta ??= body<OverviewMeta>(OVERVIEW_META_URL, 'json').then((m) => {
+    metaLoaded = { ...m, idOf: new Map(m.codes.map((code, i) => [code, i + 1])) };
+    return metaLoaded;
+  });
   // a failed request may be retried by a later caller
   meta.catch(() => (meta = null));
   return meta;
 }
+
+/** The meta file if it has arrived, else null. */
+export const loadedOverviewIndex = (): OverviewIndex | null => metaLoaded;
 
 /** One level's raster, fetched once per page (its bytes may already be on their way, see prefetchOverview). */
 export function loadOverviewRaster(z: OverviewLevel): Promise<OverviewRaster> {
@@ -59,13 +68,18 @@ export function loadOverviewRaster(z: OverviewLevel): Promise<OverviewRaster> {
     raster = loadOverviewIndex().then(async (index) => {
       const level = index.levels.find((l) => l.z === z);
       if (!level) throw new Error(`overview: no level ${z} in ${OVERVIEW_META_URL}`);
-      return { ...level, ids: decodeRows(await bytes, level.width, level.height) };
+      const loaded = { ...level, ids: decodeRows(await bytes, level.width, level.height) };
+      rastersLoaded.set(z, loaded);
+      return loaded;
     });
     raster.catch(() => rasters.delete(z));
     rasters.set(z, raster);
   }
   return raster;
 }
+
+/** Level `z`'s raster if it has arrived, else undefined. */
+export const loadedOverviewRaster = (z: OverviewLevel): OverviewRaster | undefined => rastersLoaded.get(z);
 
 /** The commune number under a point given in world pixels at zoom `raster.z` (0: none or outside). */
 export function idAt(raster: OverviewRaster, worldX: number, worldY: number): number {

@@ -13,7 +13,7 @@ import type { MapLevel } from '../../state/url.ts';
 import { levelLayers } from '../layers.ts';
 import type { Choropleth } from '../useChoropleth.ts';
 import { colorTable, departementTable } from './overviewColors.ts';
-import { idAt, loadOverviewIndex, loadOverviewRaster, type OverviewIndex, type OverviewRaster } from './overviewData.ts';
+import { idAt, loadedOverviewIndex, loadedOverviewRaster, loadOverviewIndex, loadOverviewRaster, type OverviewIndex, type OverviewRaster } from './overviewData.ts';
 import type { OverviewLayer } from './overviewLayer.ts';
 
 export interface Overview {
@@ -45,7 +45,8 @@ export function useOverview(
   /** the zoom the map opens on, while there is no map yet (the first frame draws the overview: firstFrame.ts) */
   openingZoom: number | null = null,
 ): Overview {
-  const [index, setIndex] = useState<OverviewIndex | null>(null);
+  // (what has arrived already is there from the first render: web/boot/firstView.ts)
+  const [index, setIndex] = useState<OverviewIndex | null>(loadedOverviewIndex);
   const [failed, setFailed] = useState(false);
   // the raster level the zoom wants (null at and beyond OVERVIEW_MAX_ZOOM, or before the map)
   const [zoomLevel, setZoomLevel] = useState<OverviewLevel | null | undefined>(undefined);
@@ -69,6 +70,8 @@ export function useOverview(
   // until the map has told its zoom, the level of the zoom it opens on
   const zoomWanted = zoomLevel !== undefined ? zoomLevel : openingZoom === null ? undefined : levelOfZoom(openingZoom);
   const wanted = active && zoomWanted ? zoomWanted : null;
+  const arrived = wanted === null || rasters.has(wanted) ? undefined : loadedOverviewRaster(wanted);
+  if (wanted !== null && arrived) setRasters((prev) => new Map(prev).set(wanted, arrived));
   useEffect(() => {
     if (!active || index) return;
     let live = true;
