@@ -13,7 +13,7 @@ describe('colorTable', () => {
   const colors = ['#ffffcc', '#41b6c4', '#253494'];
 
   it('gives each commune its class colour, no-data grey without a value, the outside fill when absent', () => {
-    const table = colorTable(codes.length, idOf, [
+    const table = colorTable({ codes, idOf }, [
       { code: '15014', value: 1 },
       { code: '15187', value: 50 },
       { code: '63113', value: null },
@@ -29,9 +29,22 @@ describe('colorTable', () => {
     expect(table.rgba[3]).toBe(0);
   });
 
+  it('colours each commune by its own value whatever the order of the values', () => {
+    const values = [
+      { code: '63001', value: 50 },
+      { code: '15014', value: 1 },
+      { code: '15187', value: 20 },
+      { code: '63113', value: 45 },
+    ];
+    for (const list of [values, [...values].reverse(), [values[1], values[2], values[0], values[3]]]) {
+      const table = colorTable({ codes, idOf }, list as typeof values, [10, 40], colors);
+      expect([1, 2, 3, 4].map((id) => hex(table.rgba, id))).toEqual(['#ffffcc', '#41b6c4', '#253494', '#253494']);
+    }
+  });
+
   it('ignores codes that are not in the rasters, and grows rows of 256 communes', () => {
-    const many = new Map(Array.from({ length: 600 }, (_, i) => [`c${i}`, i + 1]));
-    const table = colorTable(600, many, [{ code: 'unknown', value: 1 }, { code: 'c599', value: 99 }], [10], ['#000000', '#ffffff']);
+    const many = Array.from({ length: 600 }, (_, i) => `c${i}`);
+    const table = colorTable({ codes: many, idOf: new Map(many.map((c, i) => [c, i + 1])) }, [{ code: 'unknown', value: 1 }, { code: 'c599', value: 99 }], [10], ['#000000', '#ffffff']);
     expect(table.height).toBe(3); // 601 texels (0…600)
     expect(hex(table.rgba, 600)).toBe('#ffffff');
   });

@@ -110,7 +110,7 @@ export function useOverview(
   const table = useMemo(
     () =>
       index && choropleth?.level === 'commune'
-        ? colorTable(index.codes.length, index.idOf, choropleth.values, choropleth.thresholds, choropleth.colors)
+        ? colorTable(index, choropleth.values, choropleth.thresholds, choropleth.colors)
         : null,
     [index, choropleth],
   );
