@@ -152,7 +152,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   const error = valuesQuery.error ?? schoolsQuery.error ?? (wantLisa ? lisaQuery.error : null);
   const label = pick(lang, indicator.label);
   const meaning = colorMeaning(lang, shownIndicator, classified.palette, view.reverse, classified.reference);
-  const ariaLabel = mapSummary(lang, indicator, level, year, isCurrent ? classification : null, meaning);
+  const ariaLabel = mapSummary(lang, indicator, level, year, isCurrent ? classification : null, meaning, (isCurrent ? shown?.provenance : null) ?? indicator.provenance);
 
   return (
     <main className="layout">

@@ -81,6 +81,8 @@ describe('provenance of imported data in the map, panel and profile', () => {
     const badge = testId('provenance-badge');
     await expect.poll(() => badge.getAttribute('data-provenance'), { timeout: 30_000 }).toBe('mixed');
     expect(await badge.textContent()).toMatch(/^!En partie importées \(\d+\u00a0%\)/);
+    // the map's text alternative says it too
+    await expect.poll(() => page.locator('#map .maplibregl-canvas').getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/\. Données en partie fictives\.$/);
     // the académie's four départements: Haute-Loire imported, Cantal partly, Allier and Puy-de-Dôme demo
     expect(await testId('legend-provenance').textContent()).toBe('Provenance des valeurs : 1 en données importées, 1 en partie importées, 2 en données fictives.');
     const sources = await testId('sources').textContent();

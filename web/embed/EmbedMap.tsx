@@ -62,7 +62,7 @@ function EmbedView({ indicators, view, search }: { indicators: readonly Indicato
   );
   const label = pick(lang, indicator.label);
   const meaning = colorMeaning(lang, indicator, classified.palette, view.reverse, classified.reference);
-  const generated = mapSummary(lang, indicator, level, year, shown ? classification : null, meaning);
+  const generated = mapSummary(lang, indicator, level, year, shown ? classification : null, meaning, shown?.provenance ?? indicator.provenance);
   const alt = embedAlt(altFromQuery(search), generated);
   const subtitle = `${t(lang, `levels.${level}`)}${view.within ? ` · ${view.within.code}` : ''} · ${year}`;
 

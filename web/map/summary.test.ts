@@ -23,6 +23,16 @@ describe('mapSummary', () => {
     expect(text).toContain('1 sans donnée');
   });
 
+  it('says so when the values are demo data, in full or in part', () => {
+    const demo = findIndicator('thd_share');
+    if (!demo) throw new Error('thd_share is missing from the catalog');
+    expect(demo.provenance).toBe('synthetic');
+    const values = classify([1, 2, 3]);
+    expect(mapSummary('fr', demo, 'commune', 2025, values)).toMatch(/Données fictives\u00a0: valeurs simulées de démonstration, ce ne sont pas des mesures\.$/);
+    expect(mapSummary('en', ips, 'commune', 2025, values, undefined, 'mixed')).toMatch(/ Partly simulated data\.$/);
+    expect(mapSummary('fr', ips, 'commune', 2022, values)).not.toMatch(/fictive/);
+  });
+
   it('announces loading when there is nothing to describe yet', () => {
     expect(mapSummary('en', ips, 'region', 2022, null)).toBe('Map of the regions of France, loading.');
   });

@@ -1,12 +1,14 @@
 /**
  * The text alternative of the map canvas: what is shown, how many territories, the range of
- * values and what darker means. Pure, so it is easy to test and reuse (e.g. in embeds).
+ * values, what darker means, and that the values are demo data when they are (as the badge says
+ * to a sighted reader). Pure, so it is easy to test and reuse (e.g. in embeds).
  */
 import type { Indicator } from '../../server/indicators/catalog.ts';
-import { formatValue } from '../i18n/format.ts';
+import { formatNumber, formatValue } from '../i18n/format.ts';
 import { pick, t, type Lang } from '../i18n/index.ts';
 import type { MapLevel } from '../state/url.ts';
 import type { Classification } from './classify.ts';
+import { includesDemo } from '../panels/provenance.ts';
 import { darkerMeans } from './palette.ts';
 
 /** The legend line saying what a darker colour means for this indicator. */
@@ -24,6 +26,8 @@ export function mapSummary(
   classification: Classification | null,
   /** what the colours mean, when the palette is not the default (reversed, diverging) */
   meaning?: string,
+  /** the values' provenance (the map's answer, else the catalog's): demo values are said to be so */
+  provenance: string = indicator.provenance,
 ): string {
   const levels = t(lang, `levels.${level}`);
   const bins = classification?.bins ?? [];
@@ -31,14 +35,15 @@ export function mapSummary(
   const last = bins.at(-1);
   if (!classification || !first || !last) return t(lang, 'map.ariaLoading', { levels });
   const unit = pick(lang, indicator.unit);
-  return t(lang, 'map.aria', {
+  const demo = provenance === 'mixed' ? ` ${t(lang, 'provenance.mixed')}.` : includesDemo(provenance) ? ` ${t(lang, 'export.demo')}` : '';
+  return `${t(lang, 'map.aria', {
     levels,
     indicator: pick(lang, indicator.label),
     year,
-    count: bins.reduce((s, b) => s + b.count, 0),
+    count: formatNumber(lang, bins.reduce((s, b) => s + b.count, 0)),
     min: formatValue(lang, first.min, indicator.decimals, unit),
     max: formatValue(lang, last.max, indicator.decimals, unit),
-    noData: classification.noData,
+    noData: formatNumber(lang, classification.noData),
     darker: meaning ?? darkerText(lang, indicator),
-  });
+  })}${demo}`;
 }
