@@ -78,6 +78,8 @@ export function ClassificationControls({ view, classification, onChange }: Props
           {t(lang, `method.${method}`)} · {method === 'manual' ? view.breaks.length + 1 : view.classes} · {palette.name}
         </span>
       </summary>
+      {/* rendered once opened: closed, its ~200 elements (every palette's ramp) were a third of the map page's first render */}
+      {open ? (
       <div className="controls-group-body">
       <div className="field-row">
         <div className="field field-grow">
@@ -136,6 +138,7 @@ export function ClassificationControls({ view, classification, onChange }: Props
         </div>
       ) : null}
       </div>
+      ) : null}
     </details>
   );
 }

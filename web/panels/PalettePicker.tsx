@@ -3,6 +3,7 @@
  * group of swatches, sequential then diverging, each marked as colour-blind safe or not (in its
  * accessible name and with a visible ⚠). One radio group: arrow keys move through the palettes.
  */
+import { useState } from 'react';
 import { t, type Lang } from '../i18n/index.ts';
 import { classColors, PALETTES, type Palette, type PaletteKind } from '../map/palette.ts';
 
@@ -56,8 +57,10 @@ function Swatches({ lang, kind, value, onChange }: Props & { kind: PaletteKind }
 }
 
 export function PalettePicker({ lang, value, onChange }: Props) {
+  // the palettes are rendered once the list is opened (closed, nobody sees them)
+  const [open, setOpen] = useState(false);
   return (
-    <details className="field palette-picker">
+    <details className="field palette-picker" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <span className="field-label">{t(lang, 'classify.palette')}</span>
         <Ramp palette={value} />
@@ -66,10 +69,12 @@ export function PalettePicker({ lang, value, onChange }: Props) {
           {value.colorBlindSafe ? null : ' ⚠'}
         </span>
       </summary>
-      <div className="palette-groups">
-        <Swatches lang={lang} kind="sequential" value={value} onChange={onChange} />
-        <Swatches lang={lang} kind="diverging" value={value} onChange={onChange} />
-      </div>
+      {open ? (
+        <div className="palette-groups">
+          <Swatches lang={lang} kind="sequential" value={value} onChange={onChange} />
+          <Swatches lang={lang} kind="diverging" value={value} onChange={onChange} />
+        </div>
+      ) : null}
     </details>
   );
 }
