@@ -6,13 +6,16 @@
  * classes, the sources and the "Données fictives" mention; the PNGs decode to images of the
  * figure's size (and twice it), whose legend swatches have the legend's colours (pixel check) and
  * whose map area is coloured; the data links download files with the same name. A profile chart
- * exports as SVG (its own paths, legend, demo mention) and PNG.
+ * exports as SVG (its own paths, legend, demo mention) and PNG. School points and LISA outlines
+ * shown on the map are in the export too.
  * Files: test-results/export-*.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EquityResponse } from '../../web/api/equity.ts';
+import { LISA_COLORS } from '../../web/map/layers.ts';
 import { closeSession, openSession, RESULTS_DIR, type RunningServer } from './harness.ts';
 
 let server: RunningServer | undefined;
@@ -160,7 +163,31 @@ describe('map export', () => {
     writeFileSync(path.join(RESULTS_DIR, 'export-with-schools.svg'), text);
   });
 
+  it('outlines the LISA clusters when they are shown, with their key and counts', async () => {
+    // the communes of the académie of Clermont-Ferrand by IPS: low-low is the underserved cluster
+    const api = (await (await fetch(`${server?.url}/api/equity?indicator=ips&year=2022&within=academie:06&by=commune`)).json()) as EquityResponse;
+    const counts = api.spatial.lisa?.counts;
+    if (!counts) throw new Error('no LISA counts for the académie');
+    await page.goto(`${server?.url}/?indicator=ips&level=commune&within=academie:06&year=2022&lisa=1`);
+    await page.waitForSelector('#map[data-state="ready"][data-interactive="true"]', { timeout: 90_000 });
+    const out = await download(page.locator('[data-testid="map-export"]'), 'svg');
+    const text = out.body.toString('utf8');
+    const drawn = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      return { under: doc.querySelectorAll('g.lisa path[data-lisa="under"]').length, well: doc.querySelectorAll('g.lisa path[data-lisa="well"]').length };
+    }, text);
+    expect(drawn.under).toBe(counts['low-low']);
+    expect(drawn.well).toBe(counts['high-high']);
+    expect(drawn.under).toBeGreaterThan(10);
+    expect(text).toContain(`stroke="${LISA_COLORS.under}"`);
+    expect(text).toContain(`>Zones blanches (${counts['low-low']})<`);
+    expect(text).toContain(`>Agrégats favorables (${counts['high-high']})<`);
+    writeFileSync(path.join(RESULTS_DIR, 'export-with-lisa.svg'), text);
+  });
+
   it('the data links download the view named the same way', async () => {
+    await page.goto(`${server?.url}${VIEW}`);
+    await page.waitForSelector('#map[data-state="ready"]', { timeout: 90_000 });
     const href = await page.locator('[data-testid="map-export"] [data-format="csv"]').getAttribute('href');
     const res = await fetch(`${server?.url}${href}`);
     expect(res.status).toBe(200);

@@ -10,7 +10,8 @@ import type { Indicator, MapValue, TerritoryCollection } from '../api/types.ts';
 import { pick, t, type Lang } from '../i18n/index.ts';
 import type { Classification } from '../map/classify.ts';
 import { colorsByCode } from '../map/featureState.ts';
-import { OUTSIDE_COLOR } from '../map/layers.ts';
+import { LISA_CASING_WIDTH, LISA_COLORS, lisaLineWidth, OUTSIDE_COLOR } from '../map/layers.ts';
+import type { LisaState } from '../map/lisa.ts';
 import { BACKGROUND_COLOR, NO_DATA_COLOR } from '../map/palette.ts';
 import { classLabels } from '../panels/legendText.ts';
 import type { Camera, MapLevel, TerritoryRef } from '../state/url.ts';
@@ -42,6 +43,8 @@ export interface MapExportSpec {
   url: string;
   /** school points shown on the map, if any */
   points?: readonly MapPoint[];
+  /** the LISA clusters outlined on the map, if shown (code → underserved or well-served cluster) */
+  lisa?: ReadonlyMap<string, LisaState> | null;
 }
 
 const geometry = new Map<string, Promise<TerritoryCollection>>();
@@ -75,6 +78,13 @@ export function mapFigureText(spec: MapExportSpec, builtAt: string | null, now: 
     swatch: { kind: 'box', color: spec.colors[i] ?? NO_DATA_COLOR },
   }));
   legend.push({ label: `${t(lang, 'legend.noData')} (${classification.noData})`, swatch: { kind: 'box', color: NO_DATA_COLOR } });
+  if (spec.lisa) {
+    const count = (state: LisaState) => [...(spec.lisa?.values() ?? [])].filter((s) => s === state).length;
+    legend.push(
+      { label: `${t(lang, 'lisa.shortUnder')} (${count('under')})`, swatch: { kind: 'line', color: LISA_COLORS.under } },
+      { label: `${t(lang, 'lisa.shortWell')} (${count('well')})`, swatch: { kind: 'line', color: LISA_COLORS.well } },
+    );
+  }
   if (spec.points?.length) {
     legend.push({ label: t(lang, 'schools.keyExact'), swatch: { kind: 'dot', color: '#52606d' } }, { label: t(lang, 'schools.keyApprox'), swatch: { kind: 'ring', color: '#52606d' } });
   }
@@ -129,6 +139,9 @@ export async function mapFigure(spec: MapExportSpec, now = new Date()): Promise<
       context: context ? shapesOf(context) : [],
       frames: insets ? shapesOf(insets) : [],
       outline,
+      lisa: spec.lisa
+        ? { states: spec.lisa, width: lisaLineWidth(spec.level, zoomOf(view)), casing: lisaLineWidth(spec.level, zoomOf(view), LISA_CASING_WIDTH), colors: LISA_COLORS }
+        : null,
       points: spec.points,
       label: spec.alt,
     },

@@ -60,4 +60,24 @@ describe('map export projection', () => {
     expect(points).toContain('fill="#ffffff" stroke="#654321"');
     expect([pointRadius(2), pointRadius(6), pointRadius(8), pointRadius(10), pointRadius(20)]).toEqual([1.7, 2.45, 3.2, 4.85, 6.5]);
   });
+
+  it('outlines the LISA clusters over the fills, each on a white casing, and only them', () => {
+    const v = fitView([2, 44, 4, 46], 400, 300);
+    const shapes = [{ code: 'a', geometry: square(2, 44, 1) }, { code: 'b', geometry: square(3, 45, 1) }, { code: 'c', geometry: square(2, 45, 1) }];
+    const svg = mapSvg(
+      {
+        view: v, shapes, colors: new Map(), outside: '#eee', background: '#fff', border: 0.7, label: '',
+        lisa: { states: new Map([['a', 'under'], ['b', 'well']]), width: 2.4, casing: 4.5, colors: { under: '#c51b7d', well: '#e66101' } },
+      },
+      { width: 400, height: 300 },
+    );
+    const lisa = svg.slice(svg.indexOf('<g class="lisa"'), svg.indexOf('</g>', svg.indexOf('<g class="lisa"')));
+    expect(lisa.match(/stroke="#ffffff" stroke-opacity="0.9" stroke-width="4.5"/g)).toHaveLength(2);
+    expect(lisa).toContain('data-lisa="under" stroke="#c51b7d" stroke-width="2.4"');
+    expect(lisa).toContain('data-lisa="well" stroke="#e66101" stroke-width="2.4"');
+    expect(lisa.match(/<path /g)).toHaveLength(4);
+    // after the territories, so the outlines are on top
+    expect(svg.indexOf('<g class="lisa"')).toBeGreaterThan(svg.indexOf('data-code="c"'));
+    expect(mapSvg({ view: v, shapes, colors: new Map(), outside: '#eee', background: '#fff', border: 0.7, label: '' }, { width: 400, height: 300 })).not.toContain('class="lisa"');
+  });
 });

@@ -167,6 +167,8 @@ export interface MapSvgInput {
   frames?: readonly MapShape[];
   /** the parent territory of the view, outlined in dark as on screen */
   outline?: MapShape | null;
+  /** LISA clusters outlined as on screen: code → state, the widths of the line and its white casing, each state's colour */
+  lisa?: { states: ReadonlyMap<string, 'under' | 'well'>; width: number; casing: number; colors: Readonly<Record<'under' | 'well', string>> } | null;
   /** school points (the territories are then faded, as on screen) */
   points?: readonly MapPoint[];
   /** the text alternative of the map */
@@ -195,6 +197,19 @@ export function mapSvg(input: MapSvgInput, box: { width: number; height: number 
       const d = shapePath(view, s.geometry, 0.6);
       if (d) out.push(`<path d="${d}"/>`);
     }
+    out.push('</g>');
+  }
+  if (input.lisa && input.lisa.states.size > 0) {
+    // a white casing under each cluster's outline, as the map's lisa-casing and lisa layers
+    const { states, width, casing, colors } = input.lisa;
+    const paths = input.shapes.flatMap((s) => {
+      const state = states.get(s.code);
+      const d = state ? shapePath(view, s.geometry, 0.3) : null;
+      return state && d ? [{ state, d }] : [];
+    });
+    out.push(`<g class="lisa" fill="none" stroke-linejoin="round">`);
+    for (const { d } of paths) out.push(`<path stroke="#ffffff" stroke-opacity="0.9" stroke-width="${r1(casing)}" d="${d}"/>`);
+    for (const { state, d } of paths) out.push(`<path data-lisa="${state}" stroke="${colors[state]}" stroke-width="${r1(width)}" d="${d}"/>`);
     out.push('</g>');
   }
   if (input.outline) {

@@ -51,8 +51,25 @@ export const CONTEXT_LEVEL: Record<MapLevel, MapLevel | null> = {
 type Role = keyof ReturnType<typeof levelLayers>;
 const flag = (key: string) => ['boolean', ['feature-state', key], false];
 /** Communes are a few pixels wide at the scale of France: their cluster outlines thin out there. */
+const LISA_THINNING: readonly (readonly [number, number])[] = [[4, 1 / 5], [6, 1 / 2], [8, 1]];
 const lisaWidth = (level: MapLevel, width: number) =>
-  level === 'commune' ? ['interpolate', ['linear'], ['zoom'], 4, width / 5, 6, width / 2, 8, width] : width;
+  level === 'commune' ? ['interpolate', ['linear'], ['zoom'], ...LISA_THINNING.flatMap(([z, k]) => [z, width * k])] : width;
+/** Widths of the LISA outline and of its white casing (CSS px, at zoom 8 for communes). */
+export const LISA_WIDTH = 2.4;
+export const LISA_CASING_WIDTH = 4.5;
+/** The width of a LISA line of base width `width` at `zoom`, as the map draws it (the map export draws the same). */
+export function lisaLineWidth(level: MapLevel, zoom: number, width = LISA_WIDTH): number {
+  if (level !== 'commune') return width;
+  const stops = LISA_THINNING;
+  const first = stops[0] as readonly [number, number];
+  const last = stops[stops.length - 1] as readonly [number, number];
+  if (zoom <= first[0]) return width * first[1];
+  if (zoom >= last[0]) return width * last[1];
+  const i = stops.findIndex(([z]) => z > zoom);
+  const [z0, k0] = stops[i - 1] as readonly [number, number];
+  const [z1, k1] = stops[i] as readonly [number, number];
+  return width * (k0 + ((k1 - k0) * (zoom - z0)) / (z1 - z0));
+}
 const lisaIs = (kind: 'under' | 'well') => ['==', ['feature-state', STATE.lisa], kind];
 /** The commune mesh is too fine for borders at the scale of France: fade them in. */
 const lineOpacity = (level: MapLevel) => (level === 'commune' ? ['interpolate', ['linear'], ['zoom'], 5.5, 0.2, 8, 0.9] : 0.9);
@@ -75,12 +92,12 @@ function layer(level: MapLevel, role: Role): LayerSpec {
     hover: { type: 'line', paint: { 'line-color': '#111827', 'line-width': 1.8, 'line-opacity': ['case', flag(STATE.hover), 1, 0] } },
     casing: { type: 'line', paint: { 'line-color': '#ffffff', 'line-width': 5.5, 'line-opacity': ['case', flag(STATE.selected), 0.95, 0] } },
     outline: { type: 'line', paint: { 'line-color': '#0b1320', 'line-width': 2.6, 'line-opacity': ['case', flag(STATE.selected), 1, 0] } },
-    lisaCasing: { type: 'line', paint: { 'line-color': '#ffffff', 'line-width': lisaWidth(level, 4.5), 'line-opacity': ['case', lisaIs('under'), 0.9, lisaIs('well'), 0.9, 0] } },
+    lisaCasing: { type: 'line', paint: { 'line-color': '#ffffff', 'line-width': lisaWidth(level, LISA_CASING_WIDTH), 'line-opacity': ['case', lisaIs('under'), 0.9, lisaIs('well'), 0.9, 0] } },
     lisa: {
       type: 'line',
       paint: {
         'line-color': ['case', lisaIs('under'), LISA_COLORS.under, LISA_COLORS.well],
-        'line-width': lisaWidth(level, 2.4),
+        'line-width': lisaWidth(level, LISA_WIDTH),
         'line-opacity': ['case', lisaIs('under'), 1, lisaIs('well'), 1, 0],
       },
     },

@@ -3,6 +3,7 @@ import { t } from '../i18n/index.ts';
 import { applyDiff, diffColors } from './featureState.ts';
 import { lisaAvailable, lisaKinds, lisaLegendKeys, lisaStates, lisaUnit } from './lisa.ts';
 import { baseStyle, levelLayers, STATE } from './style.ts';
+import { LISA_WIDTH, lisaLineWidth } from './layers.ts';
 
 const CLUSTERS = [
   { code: '03001', cluster: 'high-high' },
@@ -63,6 +64,14 @@ describe('availability and key', () => {
     expect(t('en', worse.under, { n: 4, units: 'communes' })).toContain('high (unfavourable) value surrounded by high values (high-high)');
     expect(t('en', worse.well, { n: 4, units: 'communes' })).toContain('(low-low)');
     expect(t('fr', better.well, { n: 2, units: 'académies' })).toContain('(haut-haut)');
+  });
+
+  it('knows the outline width the map draws at each zoom (the map export draws the same)', () => {
+    // the commune level's outlines thin out at the scale of France, as its layer's interpolation says
+    const layer = baseStyle('http://x', new Set()).layers.find((l) => l.id === levelLayers('commune').lisa);
+    expect(JSON.stringify(layer && 'paint' in layer ? layer.paint : null)).toContain('"line-width":["interpolate",["linear"],["zoom"],4,0.48,6,1.2,8,2.4]');
+    expect([3, 4, 5, 6, 7, 8, 12].map((z) => Number(lisaLineWidth('commune', z).toFixed(3)))).toEqual([0.48, 0.48, 0.84, 1.2, 1.8, 2.4, 2.4]);
+    expect(lisaLineWidth('departement', 5)).toBe(LISA_WIDTH);
   });
 
   it('has a hidden outline layer per level, painted from the `lisa` state, drawn at every zoom', () => {

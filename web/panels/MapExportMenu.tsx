@@ -6,6 +6,7 @@ import type { Indicator, MapValue } from '../api/types.ts';
 import { pick, type Lang } from '../i18n/index.ts';
 import type { Classification } from '../map/classify.ts';
 import { refKey, type Directory } from '../map/drill.ts';
+import type { LisaOverlay } from '../map/lisaOverlay.ts';
 import type { SchoolPoints } from '../map/schools.ts';
 import { refString, type ViewState } from '../state/url.ts';
 import { ExportMenu, type ImageFormat } from './ExportMenu.tsx';
@@ -22,6 +23,8 @@ interface Props {
   directory: Directory;
   /** school points shown on the map (drawn in the export too) */
   schools?: SchoolPoints | null;
+  /** LISA clusters outlined on the map (drawn in the export too) */
+  lisa?: LisaOverlay | null;
 }
 
 /** The /api/export URL of the view's data in `format`. */
@@ -33,7 +36,7 @@ export function dataHref(indicator: Indicator, view: ViewState, format: string):
   return `/api/export?${p.toString()}`;
 }
 
-export function MapExportMenu({ lang, indicator, view, values, classification, colors, meaning, alt, directory, schools }: Props) {
+export function MapExportMenu({ lang, indicator, view, values, classification, colors, meaning, alt, directory, schools, lisa }: Props) {
   const perSchool = indicator.grain === 'school';
   const run = async (format: ImageFormat) => {
     if (!values) throw new Error('values are loading');
@@ -57,6 +60,7 @@ export function MapExportMenu({ lang, indicator, view, values, classification, c
         meaning,
         alt,
         url: window.location.href,
+        lisa: lisa && lisa.level === view.level ? lisa.states : null,
         points: schools?.data.features.map((f) => ({ lon: f.geometry.coordinates[0] as number, lat: f.geometry.coordinates[1] as number, color: f.properties.color, exact: f.properties.q === 'exact' })),
       },
       format,
