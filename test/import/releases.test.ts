@@ -254,6 +254,18 @@ describe('arcep: a current per-commune FttH file', () => {
     expect((map.values as { code: string; value: number }[]).find((v) => v.code === '15')?.value).toBeCloseTo(100 * 1000 / 23000, 6);
   });
 
+  it('reads the recent layout: a dated premises column, the premises estimate’s own columns', async () => {
+    // as in the official files read by public scripts: "Meilleure estimation des locaux T4 2025"
+    // beside the quarter columns, and the logements and établissements it is made of
+    const head = 'Code commune;Nom commune;Logements;Établissements;Source retenue pour l\'estimation des locaux;Meilleure estimation des locaux T4 2025;T3 2025;T4 2025';
+    const r = await run('arcep', writeInput(p, 'recent.csv', `${head}\n15014;Aurillac;19000;2600;Fichiers IPE;21600;20500;20900\n63113;Clermont-Ferrand;98000;13000;Fichiers IPE;111000;106000;107500\n`));
+    expect(r).toMatchObject({ status: 'applied', warnings_total: 0, release: { source: { vintage: 'T4 2025' }, details: { quarter: ['T4 2025'] } } });
+    expect(await query(`SELECT code, premises_ftth, premises_total FROM commune_ftth WHERE quarter = 'T4 2025' ORDER BY code`)).toEqual([
+      { code: '15014', premises_ftth: 20900, premises_total: 21600 },
+      { code: '63113', premises_ftth: 107500, premises_total: 111000 },
+    ]);
+  });
+
   it('refuses unknown codes, unreadable numbers, duplicates and a file without a quarter column', async () => {
     const head = 'Code commune;Nom commune;Meilleure estimation des locaux à date;T2 2024';
     const r = await expectRefused('arcep', 'bad.csv', [head, '15014;Aurillac;21500;20100', '99999;Nulle part;10;1', '63113;Clermont;beaucoup;1', '15014;Aurillac;21500;20100', '15187;Saint-Flour;-5;1'].join('\n'),

@@ -3,8 +3,9 @@
  * haut débit fixe, "déploiements" open data, sheet "Communes" saved as CSV; the per-commune file
  * behind cartefibre / Ma connexion internet): one row per commune with its INSEE code
  * ("Code commune", code_insee…), the best estimate of its premises ("Meilleure estimation des
- * locaux à date") and one column of FttH-ready premises per quarter ("T2 2024", "2024T2",
- * ftth_t2_2024…). The latest quarter column is imported: a new connectivity vintage of the
+ * locaux à date", in recent files dated: "Meilleure estimation des locaux T4 2025") and one column
+ * of FttH-ready premises per quarter ("T2 2024", "2024T2", ftth_t2_2024…). (Header names as
+ * public scripts reading the official files use them; the header must be the file's first line.) The latest quarter column is imported: a new connectivity vintage of the
  * per-commune FttH table, provenance open data (the build's T1 2018 file stays, historical).
  *
  * Codes are re-coded to the warehouse's communes as the 2018 file is (old codes of merged
@@ -32,13 +33,17 @@ const COLUMNS: ColumnSpec[] = [
   {
     key: 'premises',
     names: ['Meilleure estimation des locaux à date', 'meilleure_estimation_des_locaux_a_date', 'Meilleure estimation des locaux', 'Nombre de locaux', 'locaux', 'nb_locaux'],
+    // recent files date it: "Meilleure estimation des locaux T4 2025" (never a quarter of FttH premises)
+    prefixes: ['Meilleure estimation des locaux'],
     required: true,
   },
 ];
 
 export const ARCEP_OFFICIAL_COLUMNS = [
   'Nom commune', 'nom_com', 'Nom EPCI', 'Code EPCI', 'SIREN EPCI', 'Code département', 'Nom département', 'Code région', 'Nom région',
-  'Zone', 'Zone (ZTD, AMII, RIP)', 'Zone d’intervention', 'Commune rurale', 'Commune de montagne', 'Opérateur(s) d’infrastructure', 'Catégorie',
+  'Zone', 'Zone (ZTD, AMII, RIP)', 'Zone d’intervention', 'Zone très dense', 'Commune rurale', 'Commune de montagne', 'Opérateur(s) d’infrastructure', 'Catégorie',
+  // what the premises estimate is made of, and where it comes from
+  'Logements', 'Établissements', 'Source retenue pour l’estimation des locaux', 'Estimation locaux en cours de construction',
 ];
 
 /** A quarter column name → "T<q> <year>", or null. */

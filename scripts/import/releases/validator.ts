@@ -13,6 +13,8 @@ export interface ColumnSpec {
   key: string;
   /** accepted names, compared after normHeader */
   names: readonly string[];
+  /** accepted beginnings of a name (normHeader'd too), for headers that carry a date: "Meilleure estimation des locaux T4 2025" */
+  prefixes?: readonly string[];
   required: boolean;
 }
 
@@ -94,7 +96,8 @@ export class ReleaseValidator<R> {
     const claimed = new Set<number>();
     for (const c of this.parser.columns) {
       const accepted = c.names.map(normHeader);
-      const positions = norm.flatMap((h, i) => (accepted.includes(h) ? [i] : []));
+      const prefixes = (c.prefixes ?? []).map(normHeader);
+      const positions = norm.flatMap((h, i) => (accepted.includes(h) || prefixes.some((p) => h.startsWith(p)) ? [i] : []));
       if (positions.length > 1) {
         this.headerBroken = true;
         this.add({ ...where, column: this.columns[positions[1] ?? 0] ?? c.key, column_number: (positions[1] ?? 0) + 1, code: 'duplicate_column', reason: `column ${c.names[0]} appears twice (columns ${positions.map((p) => p + 1).join(' and ')})` });
