@@ -175,7 +175,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
           </h2>
           <ProvenanceBadge lang={lang} indicator={indicator} mix={isCurrent ? shown : null} />
           <EmbedDialog lang={lang} title={`${label} — ${t(lang, `levels.${level}`)} · ${year}`} generatedAlt={ariaLabel} />
-          <MapExportMenu lang={lang} indicator={shownIndicator} view={view} values={isCurrent ? shown?.values : undefined} classification={classification} colors={colors} meaning={meaning} alt={ariaLabel} directory={directory} schools={schools} lisa={lisa} />
+          <MapExportMenu lang={lang} indicator={shownIndicator} view={view} values={isCurrent ? shown?.values : undefined} classification={classification} colors={colors} meaning={meaning} alt={ariaLabel} directory={directory} schools={schools} lisa={lisa} provenance={isCurrent ? shown?.provenance : undefined} />
         </div>
         <div className="map-toolbar">
           <Breadcrumb lang={lang} within={view.within} selected={view.selected} directory={directory} onChange={onChange} />

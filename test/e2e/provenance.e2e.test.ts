@@ -9,7 +9,7 @@
  * imported and keeps « données fictives » on demo figures. (The tooltip's wording is tested on its
  * rendered markup in web/panels/provenance.render.test.tsx.) Screenshots: test-results/provenance-*.
  */
-import { cpSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,8 +81,14 @@ describe('provenance of imported data in the map, panel and profile', () => {
     const badge = testId('provenance-badge');
     await expect.poll(() => badge.getAttribute('data-provenance'), { timeout: 30_000 }).toBe('mixed');
     expect(await badge.textContent()).toMatch(/^!En partie importées \(\d+\u00a0%\)/);
-    // the map's text alternative says it too
+    // the map's text alternative says it too, and so does its export
     await expect.poll(() => page.locator('#map .maplibregl-canvas').getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/\. Données en partie fictives\.$/);
+    const menu = testId('map-export');
+    await menu.locator('summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), menu.locator('[data-format="svg"]').click()]);
+    const svgFile = path.join(RESULTS_DIR, 'provenance-export.svg');
+    await download.saveAs(svgFile);
+    expect(readFileSync(svgFile, 'utf8')).toMatch(/>Données en partie fictives\s: une partie des valeurs est simulée/);
     // the académie's four départements: Haute-Loire imported, Cantal partly, Allier and Puy-de-Dôme demo
     expect(await testId('legend-provenance').textContent()).toBe('Provenance des valeurs : 1 en données importées, 1 en partie importées, 2 en données fictives.');
     const sources = await testId('sources').textContent();

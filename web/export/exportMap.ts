@@ -43,6 +43,8 @@ export interface MapExportSpec {
   url: string;
   /** school points shown on the map, if any */
   points?: readonly MapPoint[];
+  /** where the values shown come from (the map's answer: 'mixed' when imported and demo values mix); default the indicator's */
+  provenance?: string;
   /** the LISA clusters outlined on the map, if shown (code → underserved or well-served cluster) */
   lisa?: ReadonlyMap<string, LisaState> | null;
 }
@@ -67,6 +69,14 @@ const FRANCE: [number, number, number, number] = [-12.2, 41.3, 9.6, 51.1];
 const COMMUNE_LINES_ZOOM = 5.5;
 
 const shapesOf = (fc: TerritoryCollection): MapShape[] => fc.features.map((f) => ({ code: String(f.properties.code), geometry: f.geometry }));
+
+/** The figure's notice: demo data (in full or in part: the values', not the catalog's, provenance), or the vintage of historical data. */
+function noticeOf({ lang, indicator, provenance = indicator.provenance }: MapExportSpec): string | null {
+  if (provenance === 'synthetic') return t(lang, 'export.demo');
+  if (provenance === 'mixed') return t(lang, 'export.demoPart');
+  if (provenance === 'historical') return `${t(lang, 'provenance.historical')} (${indicator.sources.map((s) => s.vintage).join(', ')})`;
+  return null;
+}
 
 /** The figure's text (title, subtitle, notice, legend, footer) for a map view. */
 export function mapFigureText(spec: MapExportSpec, builtAt: string | null, now: Date): FigureText {
@@ -93,7 +103,7 @@ export function mapFigureText(spec: MapExportSpec, builtAt: string | null, now: 
   return {
     title: `${pick(lang, indicator.label)}${unit ? ` (${unit})` : ''}`,
     subtitle,
-    notice: indicator.provenance === 'synthetic' ? t(lang, 'export.demo') : indicator.provenance === 'historical' ? `${t(lang, 'provenance.historical')} (${indicator.sources.map((s) => s.vintage).join(', ')})` : null,
+    notice: noticeOf(spec),
     legendTitle: spec.meaning,
     legend,
     footer: footerLines(lang, [indicator], { builtAt, now, url: spec.url }),

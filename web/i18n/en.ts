@@ -317,6 +317,7 @@ export const en: Dictionary = {
   'export.failed': 'Export failed: {message}',
   'export.exportedOn': 'Exported on {date}',
   'export.demo': 'Synthetic data: simulated demonstration values, not measurements.',
+  'export.demoPart': 'Partly synthetic data: some values are simulated for demonstration, not measurements.',
   'export.noData': 'no data',
   'lisa.toggle': 'Low-service clusters (LISA)',
   'lisa.unavailable': 'Not applicable here: it needs an indicator with a direction (better/worse) and a level below the region.',

@@ -315,6 +315,7 @@ export const fr = {
   'export.failed': 'Échec de l’export\u00a0: {message}',
   'export.exportedOn': 'Exporté le {date}',
   'export.demo': 'Données fictives\u00a0: valeurs simulées de démonstration, ce ne sont pas des mesures.',
+  'export.demoPart': 'Données en partie fictives\u00a0: une partie des valeurs est simulée pour la démonstration, ce ne sont pas des mesures.',
   'export.noData': 'pas de donnée',
   'lisa.toggle': 'Zones blanches (agrégats LISA)',
   'lisa.unavailable': 'Sans objet ici\u00a0: il faut un indicateur orienté (meilleur/pire) et un niveau sous la région.',

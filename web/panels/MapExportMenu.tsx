@@ -25,6 +25,8 @@ interface Props {
   schools?: SchoolPoints | null;
   /** LISA clusters outlined on the map (drawn in the export too) */
   lisa?: LisaOverlay | null;
+  /** where the values shown come from (the map's answer), for the export's demo notice */
+  provenance?: string;
 }
 
 /** The /api/export URL of the view's data in `format`. */
@@ -36,7 +38,7 @@ export function dataHref(indicator: Indicator, view: ViewState, format: string):
   return `/api/export?${p.toString()}`;
 }
 
-export function MapExportMenu({ lang, indicator, view, values, classification, colors, meaning, alt, directory, schools, lisa }: Props) {
+export function MapExportMenu({ lang, indicator, view, values, classification, colors, meaning, alt, directory, schools, lisa, provenance }: Props) {
   const perSchool = indicator.grain === 'school';
   const run = async (format: ImageFormat) => {
     if (!values) throw new Error('values are loading');
@@ -61,6 +63,7 @@ export function MapExportMenu({ lang, indicator, view, values, classification, c
         alt,
         url: window.location.href,
         lisa: lisa && lisa.level === view.level ? lisa.states : null,
+        provenance,
         points: schools?.data.features.map((f) => ({ lon: f.geometry.coordinates[0] as number, lat: f.geometry.coordinates[1] as number, color: f.properties.color, exact: f.properties.q === 'exact' })),
       },
       format,
