@@ -152,7 +152,9 @@ export function Dashboard({ indicators, view, onChange }: Props) {
   const error = valuesQuery.error ?? schoolsQuery.error ?? (wantLisa ? lisaQuery.error : null);
   const label = pick(lang, indicator.label);
   const meaning = colorMeaning(lang, shownIndicator, classified.palette, view.reverse, classified.reference);
-  const ariaLabel = mapSummary(lang, indicator, level, year, isCurrent ? classification : null, meaning, (isCurrent ? shown?.provenance : null) ?? indicator.provenance);
+  // where the values shown come from (the map's answer: 'mixed' when imported and demo values mix)
+  const provenance = (isCurrent ? shown?.provenance : undefined) ?? indicator.provenance;
+  const ariaLabel = mapSummary(lang, indicator, level, year, isCurrent ? classification : null, meaning, provenance);
 
   return (
     <main className="layout">
@@ -175,7 +177,7 @@ export function Dashboard({ indicators, view, onChange }: Props) {
           </h2>
           <ProvenanceBadge lang={lang} indicator={indicator} mix={isCurrent ? shown : null} />
           <EmbedDialog lang={lang} title={`${label} — ${t(lang, `levels.${level}`)} · ${year}`} generatedAlt={ariaLabel} />
-          <MapExportMenu lang={lang} indicator={shownIndicator} view={view} values={isCurrent ? shown?.values : undefined} classification={classification} colors={colors} meaning={meaning} alt={ariaLabel} directory={directory} schools={schools} lisa={lisa} provenance={isCurrent ? shown?.provenance : undefined} />
+          <MapExportMenu lang={lang} indicator={shownIndicator} view={view} values={isCurrent ? shown?.values : undefined} classification={classification} colors={colors} meaning={meaning} alt={ariaLabel} directory={directory} schools={schools} lisa={lisa} provenance={provenance} />
         </div>
         <div className="map-toolbar">
           <Breadcrumb lang={lang} within={view.within} selected={view.selected} directory={directory} onChange={onChange} />
