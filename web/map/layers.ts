@@ -4,6 +4,7 @@
  * orientation, and hover and selection outlines (feature-state flags); then the school points
  * (solid = exact position, hollow with a dark rim = the commune's centre).
  */
+import { scaleLinear } from 'd3';
 import type { ExpressionSpecification, MapOptions } from 'maplibre-gl';
 import { OVERVIEW_MAX_ZOOM } from '../../scripts/build/overview/spec.ts';
 import { MAP_LEVELS, type MapLevel, type TerritoryRef } from '../state/url.ts';
@@ -58,17 +59,9 @@ const lisaWidth = (level: MapLevel, width: number) =>
 export const LISA_WIDTH = 2.4;
 export const LISA_CASING_WIDTH = 4.5;
 /** The width of a LISA line of base width `width` at `zoom`, as the map draws it (the map export draws the same). */
+const thinning = scaleLinear(LISA_THINNING.map(([z]) => z), LISA_THINNING.map(([, k]) => k)).clamp(true);
 export function lisaLineWidth(level: MapLevel, zoom: number, width = LISA_WIDTH): number {
-  if (level !== 'commune') return width;
-  const stops = LISA_THINNING;
-  const first = stops[0] as readonly [number, number];
-  const last = stops[stops.length - 1] as readonly [number, number];
-  if (zoom <= first[0]) return width * first[1];
-  if (zoom >= last[0]) return width * last[1];
-  const i = stops.findIndex(([z]) => z > zoom);
-  const [z0, k0] = stops[i - 1] as readonly [number, number];
-  const [z1, k1] = stops[i] as readonly [number, number];
-  return width * (k0 + ((k1 - k0) * (zoom - z0)) / (z1 - z0));
+  return level === 'commune' ? width * thinning(zoom) : width;
 }
 const lisaIs = (kind: 'under' | 'well') => ['==', ['feature-state', STATE.lisa], kind];
 /** The commune mesh is too fine for borders at the scale of France: fade them in. */
